@@ -1,0 +1,212 @@
+"""The ``timeline`` command: check, build, serve, new. The only module that prints and exits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator import pipeline, schema
+from generator.problems import Problem, Severity, errors
+from generator.project import Project, find_project
+from generator.skeleton import SkeletonError, skeleton
+
+
+def _project() -> Project:
+    return find_project(Path.cwd())
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _github(problem: Problem) -> str:
+    """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
+    level = "warning" if problem.severity is Severity.WARNING else "error"
+    props = f"file={problem.path}"
+    if problem.line:
+        props += f",line={problem.line}"
+    if problem.col:
+        props += f",col={problem.col}"
+    if problem.field:
+        props += f",title={_escape_property(problem.field)}"
+    return f"::{level} {props}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _report(problems: list[Problem], files: int, output_format: str) -> None:
+    for problem in problems:
+        click.echo(_github(problem) if output_format == "github" else problem.format())
+    click.echo(f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')}")
+
+
+def _failed(problems: list[Problem], strict: bool) -> bool:
+    return bool(errors(problems)) or (strict and bool(problems))
+
+
+SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
+                      help="Timeline folder (default: timeline/ of the project).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="desertion-timeline")
+def main() -> None:
+    """Check and build the sourced timeline site from one YAML file per event."""
+
+
+@main.command()
+@SOURCE
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--format", "output_format", type=click.Choice(["text", "github"]), default="text",
+              help="github prints GitHub Actions annotations.")
+@click.option("--no-cache", is_flag=True, help="Parse every file again.")
+def check(source: Path | None, strict: bool, output_format: str, no_cache: bool) -> None:
+    """Run every rule on every event file and list every problem.
+
+    Each problem is printed as path:line:col: field: message, sorted, then a count.
+    Exits 1 on any error (or any warning with --strict), 0 when clean.
+
+    Example: timeline check --strict
+    """
+    result = pipeline.check(source or _project().timeline, use_cache=not no_cache)
+    _report(result.problems, result.files, output_format)
+    sys.exit(1 if _failed(result.problems, strict) else 0)
+
+
+@main.command()
+@SOURCE
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: site/).")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def build(source: Path | None, site_dir: Path | None, strict: bool) -> None:
+    """Check, generate the pages and build the site with MkDocs (strict mode).
+
+    The previous site is replaced only when the whole build succeeds.
+
+    Example: timeline build --site-dir public
+    """
+    project = _project()
+    outcome = pipeline.build(project, source or project.timeline, site_dir or project.site)
+    if outcome.problems or not outcome.check.ok:
+        _report(outcome.problems, outcome.check.files, "text")
+    if _failed(outcome.problems, strict) and not outcome.built:
+        raise click.ClickException("build stopped: fix the problems above")
+    for message in outcome.build_messages:
+        click.echo(message, err=True)
+    if not outcome.built:
+        raise click.ClickException("MkDocs build failed; the previous site is unchanged")
+    if strict and outcome.problems:
+        raise click.ClickException("site built, but --strict fails on the warnings above")
+    report = outcome.report
+    written = len(report.written) if report else 0
+    click.echo(f"Built {len(outcome.check.events)} events into {site_dir or project.site} "
+               f"({written} generated files changed)")
+
+
+@main.command()
+@SOURCE
+def generate(source: Path | None) -> None:
+    """Check and write the generated Markdown pages (docs/generated/) without building.
+
+    Example: timeline generate
+    """
+    project = _project()
+    outcome = pipeline.regenerate(project, source or project.timeline)
+    if not outcome.report:
+        _report(outcome.problems, outcome.check.files, "text")
+        raise click.ClickException("nothing generated: fix the problems above")
+    click.echo(f"{len(outcome.report.written)} written, {len(outcome.report.removed)} removed, "
+               f"{outcome.report.unchanged} unchanged")
+
+
+@main.command()
+@SOURCE
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(source: Path | None, dev_addr: str) -> None:
+    """Preview the site, regenerating pages when an event file or page changes.
+
+    Example: timeline serve --dev-addr 127.0.0.1:8001
+    """
+    from generator.preview import preview
+
+    project = _project()
+    preview(project, source or project.timeline, dev_addr, click.echo)
+
+
+@main.command()
+@click.option("--date", "date", help="When it happened: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--title", help="One line of plain text.")
+@click.option("--location", help="The place, in English.")
+@click.option("--country", help="ISO 3166-1 alpha-2 code (occupied Ukraine is UA).")
+@click.option("--tag", "tags", multiple=True, help="A tag from timeline/tags.yaml (repeat for more).")
+@click.option("--publisher", help="Who published the first source.")
+@click.option("--source-title", help="The first source's headline.")
+@click.option("--source-url", help="The first source's https:// address.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new(date: str | None, title: str | None, location: str | None, country: str | None, tags: tuple[str, ...],
+        publisher: str | None, source_title: str | None, source_url: str | None, force: bool) -> None:
+    """Write a skeleton event file that says what to fill in.
+
+    Asks for anything not given as an option.
+
+    Example: timeline new --date 2024-07-11 --title "Soldier reportedly shoots two comrades"
+    """
+    project = _project()
+    ask = sys.stdin.isatty()
+
+    def need(value: str | None, prompt: str, default: str | None = None) -> str:
+        if value:
+            return value
+        if ask:
+            return str(click.prompt(prompt, default=default))
+        if default is not None:
+            return default
+        raise click.UsageError(f"missing option for {prompt.lower()} (or run in a terminal to be asked)")
+
+    fields = {
+        "date": need(date, "Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        "title": need(title, "Title"),
+        "location": need(location, "Location (in English)"),
+        "country": need(country, "Country code (UA, RU, ...)"),
+        "tags": list(tags) or [t.strip() for t in need(None, "Tags (comma-separated)", "").split(",") if t.strip()],
+        "publisher": need(publisher, "Publisher of the first source"),
+        "source_title": need(source_title, "Headline of the first source"),
+        "source_url": source_url or (click.prompt("Address of the source (https://..., empty if none)",
+                                                  default="", show_default=False) if ask else ""),
+    }
+    try:
+        path, text = skeleton(project.timeline, **fields)  # type: ignore[arg-type]
+    except SkeletonError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if path.exists() and not force:
+        raise click.ClickException(f"{path} already exists (use --force to overwrite)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {path}. Write the summary and the claim, then run: timeline check")
+
+
+@main.command("schema")
+@click.option("--check", "verify", is_flag=True, help="Fail if timeline/schema.json is out of date.")
+def schema_command(verify: bool) -> None:
+    """Write the JSON Schema of event files to timeline/schema.json for editors.
+
+    Example: timeline schema --check
+    """
+    target = _project().timeline / "schema.json"
+    text = schema.dumps()
+    if verify:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            raise click.ClickException(f"{target} is out of date; run: timeline schema")
+        click.echo(f"{target} is up to date")
+        return
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {target}")

@@ -1,0 +1,51 @@
+"""Escaping for every place contributor text lands: Markdown, HTML, YAML, JSON, URLs.
+
+Templates escape by default (see :mod:`generator.renderer`); these functions say
+what "escaped" means in each place.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.text import is_allowed_link
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+"""Characters Python-Markdown (with tables) honours a backslash before."""
+
+
+def markdown(text: str) -> Markup:
+    """Plain text made inert in Markdown: HTML-escaped, then Markdown punctuation backslashed."""
+    escaped = html.escape(text, quote=True)
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+def html_text(text: str) -> Markup:
+    """Plain text made inert inside raw HTML (where Markdown escapes do not apply)."""
+    return Markup(html.escape(text, quote=True))
+
+
+def yaml_string(text: str) -> Markup:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def json_for_html(value: Any) -> Markup:
+    """JSON that can sit inside ``<script>`` without ending it: ``<``, ``>`` and ``&`` are \\u-escaped."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                       ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return Markup(text)
+
+
+def link_target(url: str) -> Markup:
+    """A validated link for Markdown's ``(<...>)`` form; anything unexpected becomes inert."""
+    if not is_allowed_link(url) or any(c in url for c in "<> \n"):
+        return Markup("#")
+    return Markup(url)

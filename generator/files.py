@@ -1,0 +1,100 @@
+"""Find the timeline's files, refusing links and anything that is not a plain file.
+
+A symbolic link in a pull request could make the build read (and publish) any
+file on the builder's machine, so links are refused, never followed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.problems import Problem
+
+TAGS_FILE = "tags.yaml"
+ALLOWED_TOP_LEVEL = {TAGS_FILE, "schema.json", "README.md"}
+"""Files allowed directly in the timeline folder besides the year folders."""
+
+
+@dataclass
+class Found:
+    """The event files of a timeline folder, and what was refused."""
+
+    events: list[Path] = field(default_factory=list)
+    tags: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def display(path: Path) -> str:
+    """The path as contributors see it: relative to the working directory when possible."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def find(source: Path) -> Found:
+    """Walk ``source`` (the timeline folder), sorted, without following links."""
+    found = Found()
+    if not source.is_dir():
+        found.problems.append(Problem(display(source), 0, 0, "", "timeline folder does not exist"))
+        return found
+    for entry in sorted(os.scandir(source), key=lambda e: e.name):
+        path = Path(entry.path)
+        if refused := _refuse(entry):
+            found.problems.append(Problem(display(path), 0, 0, "", refused))
+        elif entry.is_dir(follow_symlinks=False):
+            if entry.name.isdigit() and len(entry.name) == 4:
+                _find_events(path, found)
+            else:
+                found.problems.append(Problem(display(path), 0, 0, "", "unexpected folder; event files go in "
+                                              "timeline/<YYYY>/"))
+        elif entry.name == TAGS_FILE:
+            found.tags = path
+        elif entry.name not in ALLOWED_TOP_LEVEL:
+            found.problems.append(Problem(display(path), 0, 0, "", "unexpected file; event files go in "
+                                          "timeline/<YYYY>/<id>.yaml"))
+    return found
+
+
+def _find_events(folder: Path, found: Found) -> None:
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        path = Path(entry.path)
+        if refused := _refuse(entry):
+            found.problems.append(Problem(display(path), 0, 0, "", refused))
+        elif not entry.is_file(follow_symlinks=False):
+            found.problems.append(Problem(display(path), 0, 0, "", "unexpected folder; event files go directly "
+                                          "in the year folder"))
+        elif entry.name.endswith(".yaml"):
+            found.events.append(path)
+        else:
+            found.problems.append(Problem(display(path), 0, 0, "", "unexpected file; event files end in .yaml"))
+
+
+def _refuse(entry: os.DirEntry[str]) -> str | None:
+    """Why this entry may not be read, or None."""
+    if entry.is_symlink():
+        return "symbolic links are not allowed; commit the file itself"
+    mode = entry.stat(follow_symlinks=False).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "not a regular file"
+    if entry.name.startswith("."):
+        return "hidden files are not allowed in the timeline"
+    return None
+
+
+def check_tree(folder: Path) -> list[Problem]:
+    """Problems with hand-written pages: links and special files are refused anywhere below ``folder``."""
+    problems = []
+    for root, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = Path(root) / name
+            if path.is_symlink():
+                problems.append(Problem(display(path), 0, 0, "", "symbolic links are not allowed; commit the "
+                                        "file itself"))
+            elif not (path.is_dir() or path.is_file()):
+                problems.append(Problem(display(path), 0, 0, "", "not a regular file"))
+        dirs[:] = sorted(d for d in dirs if not (Path(root) / d).is_symlink())
+    return problems

@@ -1,0 +1,55 @@
+"""Generate the docs tree MkDocs builds: rendered pages, data files and the hand-written pages.
+
+The generated folder is complete on its own (it is MkDocs' ``docs_dir``), so that
+generation and the MkDocs build stay separate steps: nothing writes into a folder
+MkDocs is watching except this step, and only when a source file changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import exports, feeds
+from generator.files import check_tree, display
+from generator.problems import Problem
+from generator.renderer import Settings, render_site
+from generator.timeline import Timeline
+
+GENERATED = "generated"
+"""The generated folder's name inside ``docs/``; git ignores it."""
+NOT_COPIED = {GENERATED, "overrides"}
+"""Folders of ``docs/`` that are not pages: the output itself, and theme overrides."""
+HAND_WRITTEN_SUFFIXES = {".md", ".css", ".js", ".svg", ".png", ".ico", ".txt"}
+CONTRIBUTING = "CONTRIBUTING.md"
+
+
+def hand_written(docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """The committed pages and assets of ``docs/``, refusing links and special files."""
+    problems = check_tree(docs)
+    files: dict[str, bytes] = {}
+    if problems or not docs.is_dir():
+        return files, problems
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs)
+        if relative.parts[0] in NOT_COPIED or relative.parts[0].startswith(f"{GENERATED}."):
+            continue
+        if path.is_file() and path.suffix in HAND_WRITTEN_SUFFIXES:
+            files[relative.as_posix()] = path.read_bytes()
+        elif path.is_file():
+            problems.append(Problem(display(path), 0, 0, "", f"unexpected file type {path.suffix!r} in docs/"))
+    contributing = docs.parent / CONTRIBUTING
+    if contributing.is_file() and not contributing.is_symlink():
+        files["contributing.md"] = contributing.read_bytes()
+    return files, problems
+
+
+def generate(timeline: Timeline, settings: Settings, docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every file of the generated folder, by relative path."""
+    files, problems = hand_written(docs)
+    for path, text in render_site(timeline, settings).items():
+        files[path] = text.encode("utf-8")
+    files["data/events.json"] = exports.events_json(timeline).encode("utf-8")
+    files["data/events.csv"] = exports.events_csv(timeline).encode("utf-8")
+    files["feed.xml"] = feeds.atom(timeline, settings.site_url).encode("utf-8")
+    files["feed.json"] = feeds.json_feed(timeline, settings.site_url).encode("utf-8")
+    return files, problems

@@ -1,0 +1,53 @@
+"""schema.org JSON-LD for event pages: what search engines and archives read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.escape import json_for_html
+from generator.model import Event
+from generator.timeline import Timeline
+
+
+def event_jsonld(event: Event, timeline: Timeline, settings: Any) -> str:
+    """The JSON-LD of one event, safe to place inside ``<script>``.
+
+    The event is described as a report (an Article about claims), never as an
+    established fact: the status and the claimants travel with it.
+    """
+    base = (settings.site_url or "").rstrip("/")
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": event.title,
+        "dateModified": event.updated.isoformat(),
+        "datePublished": event.added.isoformat(),
+        "about": {
+            "@type": "Event",
+            "name": event.title,
+            "startDate": event.date.first.iso(),
+            "location": {
+                "@type": "Place",
+                "name": event.location.name,
+                "address": {"@type": "PostalAddress", "addressCountry": event.location.country},
+            },
+        },
+        "keywords": [timeline.tags[t].name for t in event.tags],
+        "creativeWorkStatus": event.status,
+        "citation": [
+            {"@type": "CreativeWork", "name": s.title, "publisher": s.publisher, **({"url": s.url} if s.url else {})}
+            for s in event.sources
+        ],
+        "mentions": [{"@type": "Thing", "name": c.by} for c in event.claims],
+    }
+    if event.date.last:
+        data["about"]["endDate"] = event.date.last.iso()
+    if base:
+        data["url"] = f"{base}/events/{event.id}/"
+    if event.location.lat is not None and event.location.lon is not None:
+        data["about"]["location"]["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": str(event.location.lat),
+            "longitude": str(event.location.lon),
+        }
+    return str(json_for_html(data))

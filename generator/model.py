@@ -1,0 +1,159 @@
+"""The timeline's data model: frozen, fully typed, built only from valid files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from generator.dates import DateSpan, PartialDate
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A word readers can browse by, from ``timeline/tags.yaml``."""
+
+    id: str
+    """The slug used in event files and URLs."""
+    name: str
+    """The display name."""
+    description: str
+    """One line saying what the tag covers."""
+    content_note: bool = False
+    """Events with this tag describe killings and must carry a content note."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publication through which claims reached us."""
+
+    id: str
+    """The id claims cite, unique within the event."""
+    publisher: str
+    """Who published it, or 'Not identified'."""
+    title: str
+    """The headline as printed."""
+    date: PartialDate | None
+    """When it was published, if known."""
+    url: str | None
+    """https link, if the source is online."""
+    archive_url: str | None
+    """https link to an archived copy, if any."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a claim states."""
+
+    value: Decimal
+    """The number itself."""
+    qualifier: str
+    """exactly, about, at-least, more-than or up-to."""
+    unit: str
+    """people, percent or times."""
+    counts: str
+    """What kind of thing is counted (a FIGURE_COUNTS key)."""
+    description: str
+    """What exactly is counted."""
+    scope: str
+    """The unit, place and period covered."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claimant's statement about an event."""
+
+    by: str
+    """Who made the claim."""
+    kind: str
+    """A CLAIMANT_KINDS key."""
+    date: DateSpan | None
+    """When the claim was made, if known."""
+    status: str
+    """A STATUSES key: how this claim stands."""
+    says: str
+    """What the claim says, in the contributor's words."""
+    source_ids: tuple[str, ...]
+    """Ids of the event's sources that carry the claim."""
+    figures: tuple[Figure, ...]
+    """Numbers the claim states."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an event happened."""
+
+    name: str
+    """The place, in English."""
+    local_name: str | None
+    """The place in Ukrainian or Russian."""
+    country: str
+    """ISO 3166-1 alpha-2 code."""
+    precision: str
+    """A PRECISIONS key."""
+    occupied: bool
+    """Ukrainian territory occupied by Russia at the time."""
+    lat: Decimal | None
+    """Latitude, if given."""
+    lon: Decimal | None
+    """Longitude, if given."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A dated change to a published event."""
+
+    date: date
+    """The day of the change."""
+    change: str
+    """What changed."""
+    reason: str
+    """Why."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of the timeline."""
+
+    id: str
+    """The file stem; the page lives at ``/events/<id>/``."""
+    path: str
+    """The file, relative to the repository root (for "propose a correction")."""
+    title: str
+    """One line of plain text."""
+    date: DateSpan
+    """When it happened."""
+    added: date
+    """When it was added to the timeline (feeds sort by this)."""
+    status: str
+    """A STATUSES key."""
+    tags: tuple[str, ...]
+    """Tag ids."""
+    location: Location
+    """Where it happened."""
+    content_note: str | None
+    """Shown before violent detail."""
+    summary: str
+    """Markdown, checked safe."""
+    claims: tuple[Claim, ...]
+    """Who says what."""
+    sources: tuple[Source, ...]
+    """Where the claims were published."""
+    related: tuple[str, ...]
+    """Ids of connected events named by the contributor."""
+    corrections: tuple[Correction, ...]
+    """Changes after publication."""
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        return next(s for s in self.sources if s.id == source_id)
+
+    @property
+    def updated(self) -> date:
+        """The last day the event changed: when added or last corrected."""
+        return max([self.added, *(c.date for c in self.corrections)])
+
+    @property
+    def sort_key(self) -> tuple[date, str]:
+        """Earliest possible day, then id."""
+        return (self.date.earliest(), self.id)

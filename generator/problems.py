@@ -1,0 +1,47 @@
+"""Problems found in event files: what, where, and how serious.
+
+Domain code collects problems and returns them; only the CLI prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How a problem affects the build."""
+
+    ERROR = "error"
+    """Stops ``check`` and ``build``."""
+    WARNING = "warning"
+    """Printed; fails only with ``--strict``."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem with one place in one file."""
+
+    path: str
+    """The file, relative to the working directory where possible."""
+    line: int
+    """1-based line; 0 when the problem concerns the file as a whole."""
+    col: int
+    """1-based column; 0 when unknown."""
+    field: str
+    """Dotted path of the field, such as ``claims[0].sources``; empty for the file."""
+    message: str
+    """What is wrong, and where it helps, what was expected."""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """Render as ``path:line:col: field: message`` (warnings say so)."""
+        where = f"{self.path}:{self.line}:{self.col}"
+        label = "warning: " if self.severity is Severity.WARNING else ""
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {field}{label}{self.message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build."""
+    return [p for p in problems if p.severity is Severity.ERROR]

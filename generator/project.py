@@ -1,0 +1,61 @@
+"""Where things are in a project, and the settings read from ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.generate import GENERATED
+from generator.renderer import Settings
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of one checkout."""
+
+    root: Path
+    """The folder holding ``mkdocs.yml``."""
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def generated(self) -> Path:
+        return self.docs / GENERATED
+
+    @property
+    def timeline(self) -> Path:
+        return self.root / "timeline"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def settings(self) -> Settings:
+        """Site settings from ``mkdocs.yml``: ``site_url`` and ``extra.timeline``."""
+        try:
+            # safe_load: mkdocs.yml is reviewed config, but nothing here needs Python tags
+            config = yaml.safe_load(self.config_file.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            return Settings()
+        extra = (config.get("extra") or {}).get("timeline") or {}
+        return Settings(
+            repo_url=(extra.get("repo_url") or None),
+            edit_branch=extra.get("edit_branch") or "main",
+            site_url=config.get("site_url") or None,
+        )
+
+
+def find_project(start: Path) -> Project:
+    """The project containing ``start`` (the nearest folder with ``mkdocs.yml``), else ``start`` itself."""
+    for folder in [start, *start.parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return Project(folder)
+    return Project(start)

@@ -1,0 +1,72 @@
+"""Run the MkDocs build into a staging folder and swap it in only if it succeeds.
+
+``mkdocs build`` empties its site folder first, so building in place would leave
+nothing to serve after a failure. Building beside it and swapping keeps the
+previous site until a complete new one exists.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.writer import swap
+
+
+@dataclass
+class BuildResult:
+    """What the MkDocs build said."""
+
+    ok: bool
+    messages: list[str] = field(default_factory=list)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def source_date_epoch(repository: Path) -> str:
+    """The last commit's time, so that two builds of one commit are byte-identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=repository, capture_output=True,
+                             text=True, check=True, timeout=30)
+        return out.stdout.strip() or "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult:
+    """Build ``docs_dir`` with ``config_file`` in strict mode; replace ``site_dir`` only on success."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(config_file.parent)
+    staging = site_dir.with_name(f"{site_dir.name}.partial")
+    if staging.exists():
+        shutil.rmtree(staging)
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=True)
+        build(config)
+    except (MkDocsException, SystemExit, OSError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        messages = collect.messages or [str(exc)]
+        return BuildResult(False, messages)
+    finally:
+        logger.removeHandler(collect)
+    swap(staging, site_dir)
+    return BuildResult(True, collect.messages)

@@ -1,0 +1,87 @@
+"""Write a new event file that tells the contributor what to fill in.
+
+The skeleton passes ``check`` once its summary is written: everything else is
+filled from the answers given to ``timeline new``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date as Date
+from pathlib import Path
+
+from generator import vocabulary
+from generator.dates import PartialDate
+from generator.schema import PLAIN_TEXT_PATTERN, URL_PATTERN
+
+_TEXT = re.compile(PLAIN_TEXT_PATTERN)
+_URL = re.compile(URL_PATTERN)
+MAX_WORDS = 6
+
+
+class SkeletonError(ValueError):
+    """An answer to ``timeline new`` that cannot make a valid file."""
+
+
+def event_id(date: PartialDate, title: str) -> str:
+    """``2024-07-11-soldier-reportedly-shoots-two-comrades`` from a date and a title."""
+    words = re.findall(r"[a-z0-9]+", title.casefold().encode("ascii", "ignore").decode())
+    if not words:
+        raise SkeletonError("the title needs at least one word in Latin letters or digits for the file name")
+    return f"{date.iso()}-{'-'.join(words[:MAX_WORDS])}"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def skeleton(timeline: Path, *, date: str, title: str, location: str, country: str, tags: list[str],
+             publisher: str, source_title: str, source_url: str = "", today: Date | None = None) -> tuple[Path, str]:
+    """The path and text of a new event file."""
+    try:
+        when = PartialDate.parse(date)
+    except ValueError as exc:
+        raise SkeletonError(f"date: {exc}; got {date!r}") from exc
+    for name, value in (("title", title), ("location", location), ("publisher", publisher),
+                        ("source title", source_title)):
+        if not _TEXT.match(value):
+            raise SkeletonError(f"{name}: expected one line of plain text; got {value!r}")
+    country = country.upper()
+    if country not in vocabulary.COUNTRIES:
+        raise SkeletonError(f"country: expected an ISO 3166-1 alpha-2 code such as UA or RU; got {country!r}")
+    if source_url and not _URL.match(source_url):
+        raise SkeletonError(f"source url: expected an https:// URL with a plain host; got {source_url!r}")
+    if not tags:
+        raise SkeletonError("give at least one tag (see timeline/tags.yaml)")
+    new_id = event_id(when, title)
+    added = (today or Date.today()).isoformat()
+    url_line = f"    url: {_q(source_url)}\n" if source_url else "    # url: https://...   # add the address if the source is online\n"
+    text = f"""# yaml-language-server: $schema=../schema.json
+# New event. Fields are explained in CONTRIBUTING.md. Run `timeline check` when done.
+title: {_q(title)}
+date: {_q(when.iso())}
+# date_end: "YYYY-MM-DD"   # for a range: the last possible day
+# approximate: true        # if the source gives the date only roughly ("last week")
+added: {_q(added)}
+status: reported           # {" | ".join(vocabulary.STATUSES)}
+tags: [{", ".join(tags)}]
+location:
+  name: {_q(location)}
+  country: {country}
+  precision: region        # {" | ".join(vocabulary.PRECISIONS)}
+  # occupied: true         # Ukrainian territory occupied by Russia
+# content_note: Describes killings.   # required for violent events
+summary: ""                # WRITE THIS: what is reported, in your own words, attributed ("X said that ...")
+claims:
+  - by: {_q(publisher)}     # who makes the claim; not always the outlet that relayed it
+    kind: media            # {" | ".join(vocabulary.CLAIMANT_KINDS)}
+    status: reported
+    says: {_q(title)}       # rewrite: what this claimant says, in your own words
+    sources: [source-1]
+sources:
+  - id: source-1
+    publisher: {_q(publisher)}
+    title: {_q(source_title)}
+{url_line}"""
+    return timeline / str(when.year) / f"{new_id}.yaml", text

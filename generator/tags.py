@@ -1,0 +1,63 @@
+"""Read the tag vocabulary, ``timeline/tags.yaml``: each tag with a name and description."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.files import display
+from generator.loader import Mapping, Scalar, load
+from generator.model import Tag
+from generator.problems import Problem
+from generator.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN
+from generator.validation.typed import scalar_value
+
+import re
+
+_SLUG = re.compile(SLUG_PATTERN)
+_TEXT = re.compile(PLAIN_TEXT_PATTERN)
+_FIELDS = {"name", "description", "content_note"}
+
+
+def load_tags(path: Path | None) -> tuple[dict[str, Tag], list[Problem]]:
+    """The tags by id, and the problems with the file."""
+    if path is None:
+        return {}, [Problem("timeline/tags.yaml", 0, 0, "", "tag vocabulary file is missing")]
+    shown = display(path)
+    document = load(path, shown)
+    if document.root is None:
+        return {}, document.problems
+    if not isinstance(document.root, Mapping):
+        return {}, [Problem(shown, 1, 1, "", "expected a mapping of tag ids to their name and description")]
+    tags: dict[str, Tag] = {}
+    problems: list[Problem] = []
+    for tag_id, node in document.root.items.items():
+        line, col = document.root.key_positions[tag_id]
+        if not _SLUG.match(tag_id):
+            problems.append(Problem(shown, line, col, tag_id, "expected lowercase letters and digits joined by "
+                                    "hyphens"))
+            continue
+        if not isinstance(node, Mapping):
+            problems.append(Problem(shown, node.line, node.col, tag_id, "expected a mapping with name and "
+                                    "description"))
+            continue
+        values: dict[str, object] = {}
+        for key, value in node.items.items():
+            kline, kcol = node.key_positions[key]
+            if key not in _FIELDS:
+                problems.append(Problem(shown, kline, kcol, f"{tag_id}.{key}",
+                                        f"unknown field; expected one of: {', '.join(sorted(_FIELDS))}"))
+            elif not isinstance(value, Scalar):
+                problems.append(Problem(shown, value.line, value.col, f"{tag_id}.{key}", "expected a single value"))
+            else:
+                values[key] = scalar_value(value)
+        for key in ("name", "description"):
+            text = values.get(key)
+            if not isinstance(text, str) or not _TEXT.match(text):
+                problems.append(Problem(shown, node.line, node.col, f"{tag_id}.{key}",
+                                        "expected one line of plain text"))
+        note = values.get("content_note", False)
+        if not isinstance(note, bool):
+            problems.append(Problem(shown, node.line, node.col, f"{tag_id}.content_note", "expected true or false"))
+        if not any(p.field.startswith(f"{tag_id}.") for p in problems):
+            tags[tag_id] = Tag(tag_id, str(values["name"]), str(values["description"]), bool(note))
+    return tags, problems

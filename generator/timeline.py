@@ -1,0 +1,123 @@
+"""The timeline as readers browse it: events in order, and the indexes over them.
+
+Built once from the validated events, before any page is rendered, so that every
+page can use cross-event data: years, tags, places, figures, neighbours and
+related events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from generator.model import Claim, Event, Figure, Tag
+
+RELATED_LIMIT = 5
+"""How many related events an event page lists."""
+NEIGHBOURS = 10
+"""Tag-based related events are drawn from this many neighbours in time on each side,
+so that finding them stays linear in the number of events."""
+
+
+def place_slug(country: str, name: str) -> str:
+    """A URL-safe slug for a place; names with no ASCII letters fall back to a stable hash."""
+    words = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60].strip("-")
+    if not words:
+        words = hashlib.blake2b(name.encode(), digest_size=5).hexdigest()
+    return f"{country.lower()}-{words}"
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A reported number with everything a reader needs to weigh it."""
+
+    figure: Figure
+    claim: Claim
+    event: Event
+
+
+@dataclass
+class Timeline:
+    """All events in order (earliest possible day, then id), with their indexes."""
+
+    events: list[Event]
+    tags: dict[str, Tag]
+    by_id: dict[str, Event] = field(init=False)
+    by_year: dict[int, list[Event]] = field(init=False)
+    by_tag: dict[str, list[Event]] = field(init=False)
+    places: dict[str, list[Event]] = field(init=False)
+    """Events by place slug (see :func:`place_slug`), in order of first appearance."""
+
+    def __post_init__(self) -> None:
+        self.events = sorted(self.events, key=lambda e: e.sort_key)
+        self.by_id = {e.id: e for e in self.events}
+        self.by_year = defaultdict(list)
+        self.by_tag = {tag: [] for tag in sorted(self.tags)}
+        self.places = defaultdict(list)
+        slugs: dict[tuple[str, str], str] = {}
+        for event in self.events:
+            self.by_year[event.date.earliest().year].append(event)
+            for tag in event.tags:
+                self.by_tag[tag].append(event)
+            place = (event.location.country, event.location.name)
+            if place not in slugs:
+                slug = base = place_slug(*place)
+                n = 1
+                while slug in self.places:
+                    n += 1
+                    slug = f"{base}-{n}"
+                slugs[place] = slug
+            self.places[slugs[place]].append(event)
+        self._index = {e.id: i for i, e in enumerate(self.events)}
+        self._tag_index = {(tag, e.id): i for tag, events in self.by_tag.items() for i, e in enumerate(events)}
+        self._named_by: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for other in event.related:
+                self._named_by[other].append(event)
+
+    @property
+    def years(self) -> list[int]:
+        """Years with events, oldest first."""
+        return sorted(self.by_year)
+
+    def previous(self, event: Event) -> Event | None:
+        """The event before this one in timeline order."""
+        i = self._index[event.id]
+        return self.events[i - 1] if i > 0 else None
+
+    def next(self, event: Event) -> Event | None:
+        """The event after this one in timeline order."""
+        i = self._index[event.id]
+        return self.events[i + 1] if i + 1 < len(self.events) else None
+
+    def related(self, event: Event) -> list[Event]:
+        """Events named as related (either way), then nearby events sharing the most tags."""
+        named = [self.by_id[r] for r in event.related if r in self.by_id]
+        named += [e for e in self._named_by.get(event.id, []) if e not in named]
+        scores: dict[str, int] = defaultdict(int)
+        for tag in event.tags:
+            events = self.by_tag.get(tag, [])
+            here = self._tag_index[(tag, event.id)]
+            for other in events[max(0, here - NEIGHBOURS): here + NEIGHBOURS + 1]:
+                if other.id != event.id:
+                    scores[other.id] += 1
+        day = event.date.earliest()
+        ranked = sorted(
+            (self.by_id[i] for i in scores if self.by_id[i] not in named),
+            key=lambda e: (-scores[e.id], abs((e.date.earliest() - day).days), e.id),
+        )
+        return (named + ranked)[:RELATED_LIMIT]
+
+    def figures(self) -> list[FigureRow]:
+        """Every reported number, in timeline order of its event."""
+        return [FigureRow(f, c, e) for e in self.events for c in e.claims for f in c.figures]
+
+    def latest(self, count: int) -> list[Event]:
+        """The most recent events by date, newest first."""
+        return list(reversed(self.events[-count:]))
+
+    def recently_added(self, count: int) -> list[Event]:
+        """Events by date added or corrected, newest first."""
+        return sorted(self.events, key=lambda e: (e.updated, e.sort_key), reverse=True)[:count]

@@ -1,0 +1,97 @@
+"""Write generated files: only what changed, nothing stale, nothing outside the output folder.
+
+Unchanged files keep their modification time, so MkDocs' live reload and a dirty
+rebuild only see what really changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+
+class UnsafePath(ValueError):
+    """A generated path would land outside the output folder."""
+
+
+@dataclass
+class WriteReport:
+    """What a write changed."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _inside(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing absolute paths, ``..`` and backslashes."""
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in relative or not pure.parts:
+        raise UnsafePath(f"refusing to write {relative!r} outside the output folder")
+    return root.joinpath(*pure.parts)
+
+
+def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
+    """Make ``root`` hold exactly ``files``: write changed ones, remove the rest."""
+    report = WriteReport()
+    targets = {relative: _inside(root, relative) for relative in files}
+    root.mkdir(parents=True, exist_ok=True)
+    for relative in sorted(files):
+        target, data = targets[relative], files[relative]
+        try:
+            if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+                report.unchanged += 1
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)  # replaces, never writes through, a link or hard link
+        report.written.append(relative)
+    keep = {target.resolve() for target in targets.values()}
+    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+        for name in filenames:
+            path = Path(dirpath) / name
+            if path.resolve() not in keep:
+                path.unlink()
+                report.removed.append(path.relative_to(root).as_posix())
+        for name in dirnames:
+            path = Path(dirpath) / name
+            if path.is_symlink():
+                path.unlink()
+            elif not any(path.iterdir()):
+                path.rmdir()
+    report.removed.sort()
+    return report
+
+
+def stage_copy(source: Path, staging: Path) -> None:
+    """A copy of ``source`` at ``staging`` made of hard links where possible (cheap, keeps times)."""
+    if staging.exists():
+        shutil.rmtree(staging)
+    if source.is_dir():
+        shutil.copytree(source, staging, copy_function=_link_or_copy, symlinks=True)
+    else:
+        staging.mkdir(parents=True)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` in place of ``target``; the old one is removed only after the swap."""
+    old = target.with_name(f"{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    if old.exists():
+        shutil.rmtree(old)
