@@ -15,14 +15,29 @@ from markupsafe import Markup
 
 from generator.text import is_allowed_link
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 """Characters Python-Markdown (with tables) honours a backslash before."""
 
 
 def markdown(text: str) -> Markup:
-    """Plain text made inert in Markdown: HTML-escaped, then Markdown punctuation backslashed."""
-    escaped = html.escape(text, quote=True)
+    """Plain text made inert in Markdown: ``&<>`` as entities, then Markdown punctuation backslashed.
+
+    HTML-escaping first means no entity gains a backslash; ``>`` is already ``&gt;``,
+    so a line cannot start a blockquote.
+    """
+    escaped = html.escape(text, quote=False)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def slug(value: str | int) -> Markup:
+    """A validated id or slug for use in a link target; anything else is refused loudly."""
+    text = str(value)
+    if not _SLUG.match(text):
+        raise ValueError(f"not a slug: {text!r}")
+    return Markup(text)
 
 
 def html_text(text: str) -> Markup:

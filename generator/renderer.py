@@ -57,6 +57,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         h=escape.html_text,
+        slug=escape.slug,
         yaml=escape.yaml_string,
         url=escape.link_target,
         figure=figure_words,
@@ -76,6 +77,8 @@ def figure_words(figure: Figure) -> str:
     number = f"{figure.value:,}"
     if figure.unit == "percent":
         text = f"{number}%"
+    elif figure.unit == "people" and figure.value == 1:
+        text = f"{number} person"
     else:
         text = f"{number} {vocabulary.UNITS[figure.unit]}"
     return f"{qualifier} {text}".strip()
@@ -84,7 +87,8 @@ def figure_words(figure: Figure) -> str:
 def location_words(event: Event) -> str:
     """``Luhansk region, Ukraine (Russian-occupied)``."""
     loc = event.location
-    text = f"{loc.name}, {vocabulary.country_name(loc.country)}"
+    country = vocabulary.country_name(loc.country)
+    text = loc.name if loc.name == country else f"{loc.name}, {country}"
     return text + (" (Russian-occupied)" if loc.occupied else "")
 
 
