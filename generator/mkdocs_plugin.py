@@ -1,6 +1,8 @@
-"""MkDocs hooks: sanitise every page's content and lock each page to its own origin.
+"""A MkDocs plugin: sanitise every page's content and lock each page to its own origin.
 
-Loaded by MkDocs from ``mkdocs.yml`` (``hooks:``). The generator already escapes
+Registered as the ``timeline`` plugin (``plugins: [timeline]`` in ``mkdocs.yml``)
+through the package's entry point, so it works wherever the package is installed.
+The generator already escapes
 contributor text and refuses raw HTML; sanitising the rendered HTML again with an
 allow-list is the second line of defence. The Content-Security-Policy lists the
 hash of each inline script the theme writes, so nothing else can run.
@@ -14,6 +16,7 @@ import re
 from typing import Any
 
 import nh3
+from mkdocs.plugins import BasePlugin
 
 _SVG = {"svg", "g", "rect", "line", "text", "title", "desc", "path"}
 _FORM = {"form", "label", "select", "option", "button", "output", "input", "fieldset", "legend"}
@@ -87,16 +90,17 @@ def lock_down(html: str) -> str:
     return html.replace(CHARSET, CHARSET + meta, 1)
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """MkDocs hook: sanitise the rendered Markdown of every page."""
-    return sanitise(html)
+class TimelinePlugin(BasePlugin):  # type: ignore[misc,type-arg]
+    """Sanitises page content and adds the Content-Security-Policy to every HTML page."""
 
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        """Sanitise the rendered Markdown of every page."""
+        return sanitise(html)
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """MkDocs hook: add the CSP to every page."""
-    return lock_down(output)
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Add the CSP to every page."""
+        return lock_down(output)
 
-
-def on_post_template(output: str, template_name: str, config: Any) -> str:
-    """MkDocs hook: add the CSP to theme pages such as 404.html."""
-    return lock_down(output) if template_name.endswith(".html") else output
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        """Add the CSP to theme pages such as 404.html."""
+        return lock_down(output_content) if template_name.endswith(".html") else output_content
