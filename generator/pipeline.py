@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.generate import generate
-from generator.parsing import default_cache_dir
+from generator.validation.batch import default_cache_dir
 from generator.problems import Problem, errors
 from generator.project import Project
 from generator.site import build_site

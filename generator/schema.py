@@ -187,7 +187,7 @@ CORRECTION = _object(
 )
 
 EVENT: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$schema": "http://json-schema.org/draft-07/schema#",
     "$id": SCHEMA_ID,
     "title": "Timeline event",
     **_object(

@@ -9,7 +9,6 @@ from generator.loader import Mapping, Scalar, load
 from generator.model import Tag
 from generator.problems import Problem
 from generator.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN
-from generator.validation.typed import scalar_value
 
 import re
 
@@ -20,6 +19,10 @@ _FIELDS = {"name", "description", "content_note"}
 
 def load_tags(path: Path | None) -> tuple[dict[str, Tag], list[Problem]]:
     """The tags by id, and the problems with the file."""
+    # Imported here, not at the top: importing generator.validation runs its __init__, which imports
+    # this module for load_tags, so a top-level import fails whenever generator.tags is imported first.
+    from generator.validation.typed import scalar_value
+
     if path is None:
         return {}, [Problem("timeline/tags.yaml", 0, 0, "", "tag vocabulary file is missing")]
     shown = display(path)

@@ -7,16 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.files import display, find
-from generator.loader import Document, Mapping
 from generator.model import Event, Tag
-from generator.parsing import load_all
 from generator.problems import Problem, errors
 from generator.tags import load_tags
 from generator.validation import crossfile
+from generator.validation.batch import Job, check_all
 from generator.validation.convert import to_event
-from generator.validation.rules import Context, check_rules
-from generator.validation.structure import check_structure
-from generator.validation.typed import to_data
 
 
 @dataclass
@@ -43,19 +39,23 @@ def validate(source: Path, cache_dir: Path | None = None) -> Result:
     found = find(source)
     tags, problems = load_tags(found.tags)
     problems += found.problems
+    jobs: list[Job] = []
+    for path in found.events:
+        shown = display(path)
+        try:
+            jobs.append((path.read_bytes(), shown, path.stem, path.parent.name))
+        except OSError as exc:
+            problems.append(Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}"))
     events: list[Event] = []
     ids: dict[str, list[str]] = defaultdict(list)
     lines: dict[str, int] = {}
-    documents = load_all(found.events, [display(p) for p in found.events], cache_dir)
-    for path, document in zip(found.events, documents):
-        event_id = path.stem
-        ids[event_id.casefold()].append(document.path)
-        event, file_problems = _check_document(document, event_id, path.parent.name, tags)
-        problems += file_problems
-        if event is not None and not errors(file_problems):
-            events.append(event)
-            if isinstance(document.root, Mapping) and "related" in document.root.key_positions:
-                lines[event_id] = document.root.key_positions["related"][0]
+    for job, result in zip(jobs, check_all(jobs, tags, cache_dir)):
+        _, shown, event_id, _ = job
+        ids[event_id.casefold()].append(shown)
+        problems += result.problems
+        if result.data is not None:
+            events.append(to_event(event_id, shown, result.data))
+            lines[event_id] = result.related_line
     problems += crossfile.check_unique_ids(ids)
     problems += crossfile.check_related(events, lines)
     problems += crossfile.check_duplicates(events)
@@ -63,19 +63,3 @@ def validate(source: Path, cache_dir: Path | None = None) -> Result:
     events = [e for e in events if e.path not in clashing]
     files = len(found.events) + (1 if found.tags else 0)
     return Result(events, tags, sorted(set(problems)), files)
-
-
-def _check_document(document: Document, event_id: str, year_folder: str,
-                    tags: dict[str, Tag]) -> tuple[Event | None, list[Problem]]:
-    if document.root is None:
-        return None, list(document.problems)
-    if not isinstance(document.root, Mapping):
-        return None, [Problem(document.path, document.root.line, document.root.col, "",
-                              "expected a mapping of fields (title:, date:, ...)")]
-    data = to_data(document.root)
-    problems = check_structure(document.path, document.root, data)
-    ctx = Context(document.path, event_id, year_folder, document.root, data, tags)
-    problems += check_rules(ctx)
-    if errors(problems):
-        return None, problems
-    return to_event(event_id, document.path, data), problems

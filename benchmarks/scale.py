@@ -1,0 +1,271 @@
+"""Scale benchmark: build N synthetic events and measure every stage against the targets.
+
+Run:  .venv/bin/python benchmarks/scale.py            (N = 1,000 and 10,000)
+      .venv/bin/python benchmarks/scale.py --sizes 500 --no-browser
+
+Synthetic events are made from the bundled ones (varied dates, tags, places,
+claims) in a temporary project. Each stage runs as its own process so that its
+time and peak memory (maximum resident set size) are measured separately. The
+figures are printed, never asserted: these machines are noisy, so compare the
+ratios between sizes within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from generator.loader import load  # noqa: E402
+from generator.validation.typed import to_data  # noqa: E402
+
+PLACES = [
+    ("Belgorod region", "RU", "region"), ("Kursk region", "RU", "region"), ("Luhansk region", "UA", "region"),
+    ("Donetsk region", "UA", "region"), ("Zaporizhzhia region", "UA", "region"), ("Kherson region", "UA", "region"),
+    ("Bakhmut", "UA", "settlement"), ("Avdiivka", "UA", "settlement"), ("Pokrovsk", "UA", "settlement"),
+    ("Moscow", "RU", "settlement"), ("Rostov-on-Don", "RU", "settlement"), ("Kupiansk sector", "UA", "front-sector"),
+]
+WORDS = ("deserter unit soldier convoy barrier commander recruits refused fled shot detained tribunal "
+         "battalion regiment brigade checkpoint escape police prosecutor court mobilised contract").split()
+
+
+def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None:
+    """``count`` varied events derived from the bundled ones in ``source``."""
+    rng = random.Random(seed)
+    bases = [to_data(load(p).root) for p in sorted(source.glob("*/*.yaml"))]  # type: ignore[arg-type]
+    tags = list(yaml.safe_load((source / "tags.yaml").read_text(encoding="utf-8")))
+    shutil.copy(source / "tags.yaml", target / "tags.yaml")
+    for i in range(count):
+        data = dict(bases[i % len(bases)])
+        year = 2022 + i % 4
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        date = f"{year}-{month:02d}-{day:02d}"
+        words = rng.sample(WORDS, 4)
+        event_id = f"{date}-{'-'.join(words)}-{i}"
+        place = rng.choice(PLACES)
+        data.update(
+            title=f"{data['title']} ({' '.join(words)} {i})",
+            date=date,
+            added=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            tags=sorted(set(rng.sample(tags, rng.randint(1, 3)))),
+            location={"name": place[0], "country": place[1], "precision": place[2]},
+            summary=f"{data['summary']}\n\nSynthetic variation {i}: {' '.join(rng.sample(WORDS, 8))}.",
+            related=[],
+        )
+        data.pop("date_end", None)
+        data.pop("approximate", None)
+        if any(tag in ("executions-of-deserters", "violence-between-soldiers") for tag in data["tags"]):
+            data.setdefault("content_note", "Describes killings.")
+        folder = target / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        text = "# yaml-language-server: $schema=../schema.json\n" + yaml.dump(
+            data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1000)
+        (folder / f"{event_id}.yaml").write_text(text, encoding="utf-8")
+
+
+def make_project(tmp: Path) -> Path:
+    """A copy of the project's site sources (not its timeline) in ``tmp``."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", tmp / "CONTRIBUTING.md")
+    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("generated*"))
+    (tmp / "timeline").mkdir()
+    return tmp
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    output: str
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    """Run a command; its wall time and peak RSS (with its children)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    # Peak memory: the child's own rusage via a /proc-free route: ru_maxrss of the waited child.
+    peak_kb = _peak_kb(proc.pid)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}):\n{output[-3000:]}")
+    return Run(seconds, peak_kb / 1024, output)
+
+
+_RUSAGE: dict[int, int] = {}
+
+
+def _peak_kb(pid: int) -> int:
+    return _RUSAGE.pop(pid, 0)
+
+
+def _wait_hook() -> None:
+    """Record each child's ru_maxrss as Popen reaps it (os.wait4 gives per-child usage)."""
+    original = subprocess.Popen._try_wait  # type: ignore[attr-defined]
+
+    def try_wait(self: subprocess.Popen[str], wait_flags: int) -> tuple[int, int]:
+        pid, status, usage = os.wait4(self.pid, wait_flags)
+        if pid:
+            _RUSAGE[pid] = usage.ru_maxrss
+        return pid, status
+
+    subprocess.Popen._try_wait = try_wait  # type: ignore[attr-defined]
+    del original
+
+
+def libyaml_parse_seconds(files: list[Path]) -> float:
+    """Single-core baseline: yaml.compose with libyaml over every file."""
+    start = time.perf_counter()
+    for path in files:
+        yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def tree_stats(folder: Path, suffix: str = "") -> tuple[int, int, int, str]:
+    """(file count, total bytes, largest bytes, largest path)."""
+    count = total = largest = 0
+    name = ""
+    for path in folder.rglob(f"*{suffix}"):
+        if path.is_file():
+            size = path.stat().st_size
+            count, total = count + 1, total + size
+            if size > largest:
+                largest, name = size, str(path.relative_to(folder))
+    return count, total, largest, name
+
+
+def reader_bytes(site: Path, query: str) -> tuple[int, int]:
+    """Bytes a browser downloads to show the timeline page, then to show the first search result."""
+    from playwright.sync_api import sync_playwright
+
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    received: list[int] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+
+            def count(response):  # type: ignore[no-untyped-def]
+                try:
+                    received.append(len(response.body()))
+                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                    pass
+
+            page.on("response", count)
+            page.goto(f"{base}/timeline/", wait_until="networkidle")
+            page_bytes = sum(received)
+            received.clear()
+            box = page.locator("input.md-search__input, input.pagefind-ui__search-input, #tl-search-input").first
+            box.click()
+            box.fill(query)
+            page.locator(".md-search-result__link, .pagefind-ui__result-link, .tl-search-result a").first.wait_for(
+                timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            search_bytes = sum(received)
+            browser.close()
+    finally:
+        server.shutdown()
+    return page_bytes, search_bytes
+
+
+def measure(count: int, browser: bool) -> dict[str, float | str]:
+    tmp = Path(tempfile.mkdtemp(prefix=f"timeline-bench-{count}-"))
+    try:
+        project = make_project(tmp)
+        env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "cache"), SOURCE_DATE_EPOCH="1700000000")
+        timeline = project / "timeline"
+        make_timeline(ROOT / "timeline", timeline, count)
+        files = sorted(timeline.glob("*/*.yaml"))
+        figures: dict[str, float | str] = {"events": count}
+        figures["libyaml parse, 1 core (s)"] = libyaml_parse_seconds(files)
+        timeline_cmd = str(BIN / "timeline")
+        cold = run([timeline_cmd, "check"], project, env)
+        figures["check, cold cache (s)"] = cold.seconds
+        figures["check peak (MB)"] = cold.peak_mb
+        figures["check, warm cache (s)"] = run([timeline_cmd, "check"], project, env).seconds
+        gen = run([timeline_cmd, "generate"], project, env)
+        figures["generate (s)"] = gen.seconds
+        figures["generate peak (MB)"] = gen.peak_mb
+        edited = files[len(files) // 2]
+        edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
+        again = run([timeline_cmd, "generate"], project, env)
+        figures["regenerate after 1 edit (s)"] = again.seconds
+        figures["files rewritten after 1 edit"] = again.output.strip().splitlines()[-1]
+        mk = run([str(BIN / "mkdocs"), "build", "-q"], project, env)
+        figures["mkdocs build (s)"] = mk.seconds
+        figures["mkdocs peak (MB)"] = mk.peak_mb
+        for leftover in ("site", "docs/generated"):
+            shutil.rmtree(project / leftover, ignore_errors=True)
+        shutil.rmtree(tmp / "cache", ignore_errors=True)
+        total = run([timeline_cmd, "build"], project, env)
+        figures["total build, cold (s)"] = total.seconds
+        figures["total build peak (MB)"] = total.peak_mb
+        n, size, largest, name = tree_stats(project / "docs" / "generated")
+        figures["generated files"] = n
+        figures["generated size (MB)"] = size / 1e6
+        _, _, largest_html, largest_name = tree_stats(project / "site", ".html")
+        figures["largest page (KB)"] = largest_html / 1e3
+        figures["largest page"] = largest_name
+        index = project / "site" / "search" / "search_index.json"
+        if index.exists():
+            figures["search_index.json (MB)"] = index.stat().st_size / 1e6
+            figures["search_index.json gzip (MB)"] = len(gzip.compress(index.read_bytes())) / 1e6
+        if browser:
+            page_bytes, search_bytes = reader_bytes(project / "site", "deserter")
+            figures["timeline page download (KB)"] = page_bytes / 1e3
+            figures["first search download (KB)"] = search_bytes / 1e3
+        return figures
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--no-browser", action="store_true", help="skip the download measurements")
+    args = parser.parse_args()
+    _wait_hook()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
+    results = [measure(n, not args.no_browser) for n in args.sizes]
+    keys = list(results[0])
+    width = max(len(k) for k in keys)
+    print(f"{'':{width}}  " + "  ".join(f"{r['events']:>14}" for r in results) +
+          ("  ratio" if len(results) > 1 else ""))
+    for key in keys[1:]:
+        cells = []
+        for r in results:
+            value = r.get(key, "")
+            cells.append(f"{value:>14.2f}" if isinstance(value, float) else f"{str(value):>14}")
+        ratio = ""
+        first, last = results[0].get(key), results[-1].get(key)
+        if len(results) > 1 and isinstance(first, float) and isinstance(last, float) and first:
+            ratio = f"  {last / first:.1f}x"
+        print(f"{key:{width}}  " + "  ".join(cells) + ratio)
+
+
+if __name__ == "__main__":
+    main()
