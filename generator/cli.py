@@ -1,4 +1,4 @@
-"""The ``timeline`` command: check, build, serve, new. The only module that prints and exits."""
+"""The ``timeline`` command: check, build, serve, new, schema, reference. The only module that prints and exits."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
-from generator import pipeline, schema
+from generator import pipeline, reference, schema, vocabulary
+from generator.files import TAGS_FILE, display
 from generator.problems import Problem, Severity, errors
 from generator.project import Project, find_project
-from generator.skeleton import SkeletonError, skeleton
+from generator.skeleton import SkeletonError, needs_content_note, skeleton
+from generator.tags import load_tags
 
 
 def _project() -> Project:
@@ -24,7 +26,7 @@ def _plural(count: int, word: str) -> str:
 def _github(problem: Problem) -> str:
     """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
     level = "warning" if problem.severity is Severity.WARNING else "error"
-    props = f"file={problem.path}"
+    props = f"file={_escape_property(problem.path)}"
     if problem.line:
         props += f",line={problem.line}"
     if problem.col:
@@ -141,26 +143,39 @@ def serve(source: Path | None, dev_addr: str) -> None:
     preview(project, source or project.timeline, dev_addr, click.echo)
 
 
+def _interactive() -> bool:
+    """Whether ``new`` may ask questions: only when a person is at the terminal."""
+    return sys.stdin.isatty()
+
+
 @main.command()
+@SOURCE
 @click.option("--date", "date", help="When it happened: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--title", help="One line of plain text.")
 @click.option("--location", help="The place, in English.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code (occupied Ukraine is UA).")
+@click.option("--precision", type=click.Choice(list(vocabulary.PRECISIONS)), default=None,
+              help="How precisely the place is known (default: region).")
 @click.option("--tag", "tags", multiple=True, help="A tag from timeline/tags.yaml (repeat for more).")
+@click.option("--content-note", help="A warning shown before violent detail (needed for some tags).")
 @click.option("--publisher", help="Who published the first source.")
 @click.option("--source-title", help="The first source's headline.")
 @click.option("--source-url", help="The first source's https:// address.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def new(date: str | None, title: str | None, location: str | None, country: str | None, tags: tuple[str, ...],
-        publisher: str | None, source_title: str | None, source_url: str | None, force: bool) -> None:
-    """Write a skeleton event file that says what to fill in.
+def new(source: Path | None, date: str | None, title: str | None, location: str | None, country: str | None,
+        precision: str | None, tags: tuple[str, ...], content_note: str | None, publisher: str | None,
+        source_title: str | None, source_url: str | None, force: bool) -> None:
+    """Write a skeleton event file that passes check once its summary is written.
 
-    Asks for anything not given as an option.
+    Asks for anything not given as an option (when run in a terminal).
 
     Example: timeline new --date 2024-07-11 --title "Soldier reportedly shoots two comrades"
+    --location "Belgorod region" --country RU --tag desertion --publisher Newsweek
+    --source-title "Russian 'Deserter' Massacred Fellow Soldiers"
     """
-    project = _project()
-    ask = sys.stdin.isatty()
+    timeline = source or _project().timeline
+    known, _ = load_tags(timeline / TAGS_FILE if (timeline / TAGS_FILE).is_file() else None)
+    ask = _interactive()
 
     def need(value: str | None, prompt: str, default: str | None = None) -> str:
         if value:
@@ -171,26 +186,34 @@ def new(date: str | None, title: str | None, location: str | None, country: str 
             return default
         raise click.UsageError(f"missing option for {prompt.lower()} (or run in a terminal to be asked)")
 
+    when = need(date, "Date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    headline = need(title, "Title")
+    place = need(location, "Location (in English)")
+    code = need(country, "Country code (UA, RU, ...)")
+    exactness = precision or need(None, f"Precision ({', '.join(vocabulary.PRECISIONS)})", "region")
+    listed = f" [{', '.join(sorted(known))}]" if known else ""
+    chosen = list(tags) or [t.strip() for t in need(None, f"Tags, comma-separated{listed}", "").split(",")
+                            if t.strip()]
+    note = content_note or ""
+    if not note and needs_content_note(chosen, known) and ask:
+        note = need(None, "Content note (shown before violent detail)")
     fields = {
-        "date": need(date, "Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-        "title": need(title, "Title"),
-        "location": need(location, "Location (in English)"),
-        "country": need(country, "Country code (UA, RU, ...)"),
-        "tags": list(tags) or [t.strip() for t in need(None, "Tags (comma-separated)", "").split(",") if t.strip()],
         "publisher": need(publisher, "Publisher of the first source"),
         "source_title": need(source_title, "Headline of the first source"),
         "source_url": source_url or (click.prompt("Address of the source (https://..., empty if none)",
                                                   default="", show_default=False) if ask else ""),
     }
     try:
-        path, text = skeleton(project.timeline, **fields)  # type: ignore[arg-type]
+        path, text = skeleton(timeline, date=when, title=headline, location=place, country=code,
+                              precision=exactness, tags=chosen, content_note=note, known_tags=known or None,
+                              **fields)
     except SkeletonError as exc:
         raise click.ClickException(str(exc)) from exc
     if path.exists() and not force:
         raise click.ClickException(f"{path} already exists (use --force to overwrite)")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {path}. Write the summary and the claim, then run: timeline check")
+    click.echo(f"Wrote {display(path)}. Write the summary and the claim, then run: timeline check")
 
 
 @main.command("schema")
@@ -210,3 +233,30 @@ def schema_command(verify: bool) -> None:
         return
     target.write_text(text, encoding="utf-8")
     click.echo(f"Wrote {target}")
+
+
+@main.command("reference")
+@click.option("--check", "verify", is_flag=True, help="Fail if CONTRIBUTING.md's field reference is out of date.")
+def reference_command(verify: bool) -> None:
+    """Write the field reference into CONTRIBUTING.md, generated from the event schema.
+
+    Only the text between the field-reference:start and field-reference:end
+    markers is rewritten; the rest of the guide is written by hand.
+
+    Example: timeline reference --check
+    """
+    target = _project().root / "CONTRIBUTING.md"
+    try:
+        current = target.read_text(encoding="utf-8")
+        text = reference.replace(current)
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {target}: {exc.strerror}") from exc
+    except reference.MarkersError as exc:
+        raise click.ClickException(f"{target}: {exc}") from exc
+    if verify:
+        if current != text:
+            raise click.ClickException(f"the field reference in {target} is out of date; run: timeline reference")
+        click.echo(f"The field reference in {target} is up to date")
+        return
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote the field reference into {target}")

@@ -72,7 +72,8 @@ def content_security_policy(html: str) -> str:
     scripts = " ".join(["'self'", *sorted(set(hashes))])
     return (
         "default-src 'self'; "
-        f"script-src {scripts}; "
+        # wasm-unsafe-eval lets Pagefind compile its WebAssembly, fetched from this site
+        f"script-src {scripts} 'wasm-unsafe-eval'; "
         "style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'"

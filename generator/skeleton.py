@@ -13,9 +13,11 @@ from pathlib import Path
 
 from generator import vocabulary
 from generator.dates import PartialDate
-from generator.schema import PLAIN_TEXT_PATTERN, URL_PATTERN
+from generator.model import Tag
+from generator.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN, URL_PATTERN
 
 _TEXT = re.compile(PLAIN_TEXT_PATTERN)
+_SLUG = re.compile(SLUG_PATTERN)
 _URL = re.compile(URL_PATTERN)
 MAX_WORDS = 6
 
@@ -36,9 +38,20 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def needs_content_note(tags: list[str], known: dict[str, Tag]) -> list[str]:
+    """The tags among ``tags`` whose events must carry a content note."""
+    return [t for t in tags if t in known and known[t].content_note]
+
+
 def skeleton(timeline: Path, *, date: str, title: str, location: str, country: str, tags: list[str],
-             publisher: str, source_title: str, source_url: str = "", today: Date | None = None) -> tuple[Path, str]:
-    """The path and text of a new event file."""
+             publisher: str, source_title: str, source_url: str = "", precision: str = "region",
+             content_note: str = "", known_tags: dict[str, Tag] | None = None,
+             today: Date | None = None) -> tuple[Path, str]:
+    """The path and text of a new event file.
+
+    ``known_tags`` is the tag vocabulary; when given, tags are checked against it
+    and a content note is required for tags that need one.
+    """
     try:
         when = PartialDate.parse(date)
     except ValueError as exc:
@@ -50,13 +63,29 @@ def skeleton(timeline: Path, *, date: str, title: str, location: str, country: s
     country = country.upper()
     if country not in vocabulary.COUNTRIES:
         raise SkeletonError(f"country: expected an ISO 3166-1 alpha-2 code such as UA or RU; got {country!r}")
+    if precision not in vocabulary.PRECISIONS:
+        raise SkeletonError(f"precision: expected one of {', '.join(vocabulary.PRECISIONS)}; got {precision!r}")
     if source_url and not _URL.match(source_url):
         raise SkeletonError(f"source url: expected an https:// URL with a plain host; got {source_url!r}")
     if not tags:
         raise SkeletonError("give at least one tag (see timeline/tags.yaml)")
+    if len(set(tags)) != len(tags):
+        raise SkeletonError(f"tags: each tag once; got {', '.join(tags)}")
+    for tag in tags:
+        if not _SLUG.match(tag) or (known_tags and tag not in known_tags):
+            listed = ", ".join(sorted(known_tags)) if known_tags else "lowercase words joined by hyphens"
+            raise SkeletonError(f"tags: unknown tag {tag!r}; expected one of: {listed}")
+    violent = needs_content_note(tags, known_tags or {})
+    if content_note and not _TEXT.match(content_note):
+        raise SkeletonError(f"content note: expected one line of plain text; got {content_note!r}")
+    if violent and not content_note:
+        raise SkeletonError(f"content note: events tagged {', '.join(violent)} need one, such as "
+                            "'Describes the killing of soldiers.'")
     new_id = event_id(when, title)
     added = (today or Date.today()).isoformat()
     url_line = f"    url: {_q(source_url)}\n" if source_url else "    # url: https://...   # add the address if the source is online\n"
+    note_line = (f"content_note: {_q(content_note)}\n" if content_note
+                 else "# content_note: Describes killings.   # required for violent events\n")
     text = f"""# yaml-language-server: $schema=../schema.json
 # New event. Fields are explained in CONTRIBUTING.md. Run `timeline check` when done.
 title: {_q(title)}
@@ -69,10 +98,9 @@ tags: [{", ".join(tags)}]
 location:
   name: {_q(location)}
   country: {country}
-  precision: region        # {" | ".join(vocabulary.PRECISIONS)}
+  precision: {precision}  # {" | ".join(vocabulary.PRECISIONS)}
   # occupied: true         # Ukrainian territory occupied by Russia
-# content_note: Describes killings.   # required for violent events
-summary: ""                # WRITE THIS: what is reported, in your own words, attributed ("X said that ...")
+{note_line}summary: ""                # WRITE THIS: what is reported, in your own words, attributed ("X said that ...")
 claims:
   - by: {_q(publisher)}     # who makes the claim; not always the outlet that relayed it
     kind: media            # {" | ".join(vocabulary.CLAIMANT_KINDS)}

@@ -31,6 +31,9 @@ def load_tags(path: Path | None) -> tuple[dict[str, Tag], list[Problem]]:
         return {}, document.problems
     if not isinstance(document.root, Mapping):
         return {}, [Problem(shown, 1, 1, "", "expected a mapping of tag ids to their name and description")]
+    if not document.root.items:  # with no vocabulary, the unknown-tag rule cannot run and the build fails later
+        return {}, [Problem(shown, document.root.line, document.root.col, "",
+                            "no tags defined; expected a mapping of tag ids to their name and description")]
     tags: dict[str, Tag] = {}
     problems: list[Problem] = []
     for tag_id, node in document.root.items.items():

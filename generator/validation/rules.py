@@ -125,7 +125,8 @@ def check_dates(ctx: Context) -> Iterator[Problem]:
         if key == "date_end":
             start = _date(ctx, where, "date")
             if start is None:
-                yield ctx.problem([*where, key], "date_end needs a date to start the range")
+                if "date" not in _mapping(_get(ctx.data, where)):  # an invalid start is reported on its own
+                    yield ctx.problem([*where, key], "date_end needs a date to start the range")
             elif parsed.earliest() <= start.latest():
                 yield ctx.problem([*where, key], f"expected the range to end after {start.iso()}; "
                                   f"got {parsed.iso()}")

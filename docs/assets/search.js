@@ -1,0 +1,118 @@
+// Search with Pagefind's static, chunked index: a query downloads only the index chunks and
+// result fragments it needs, from this site, instead of one index of every page.
+(function () {
+  "use strict";
+  var MAX_RESULTS = 8;
+  var pagefind = null;
+
+  function load(base) {
+    if (!pagefind) {
+      var url = new URL(base + "pagefind/pagefind.js", location.href).href;
+      pagefind = import(url).then(function (module) {
+        return module.options({ baseUrl: new URL(base, location.href).pathname }).then(function () {
+          module.init();
+          return module;
+        });
+      });
+    }
+    return pagefind;
+  }
+
+  // Pagefind excerpts are escaped text with <mark> around hits; keep only text and <mark>.
+  function excerptNodes(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var out = document.createDocumentFragment();
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        out.appendChild(document.createTextNode(node.textContent));
+      } else if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent || ""));
+      }
+    });
+    return out;
+  }
+
+  function render(list, status, results, total, query) {
+    list.textContent = "";
+    results.forEach(function (data) {
+      var item = document.createElement("li");
+      item.className = "tl-search__result";
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = (data.meta && data.meta.title) || data.url;
+      var excerpt = document.createElement("p");
+      excerpt.appendChild(excerptNodes(data.excerpt || ""));
+      item.appendChild(link);
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+    status.textContent = total === 0 ? "No results for \u201c" + query + "\u201d."
+      : total + (total === 1 ? " result" : " results") + (total > results.length ? ", showing " + results.length : "") + ".";
+  }
+
+  function run(base, query, list, status, limit) {
+    if (!query.trim()) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
+    status.textContent = "Searching\u2026";
+    return load(base).then(function (module) {
+      return module.debouncedSearch(query, {}, 250);
+    }).then(function (search) {
+      if (search === null) { return; } // superseded by a newer query
+      return Promise.all(search.results.slice(0, limit).map(function (r) { return r.data(); }))
+        .then(function (data) { render(list, status, data, search.results.length, query); });
+    }).catch(function () {
+      status.textContent = "Search is not available here.";
+    });
+  }
+
+  function initHeader() {
+    var form = document.querySelector("form.tl-search");
+    if (!form || form.dataset.ready) { return; }
+    form.dataset.ready = "1";
+    var base = form.dataset.base;
+    var input = form.querySelector("input");
+    var panel = form.querySelector(".tl-search__panel");
+    var list = panel.querySelector(".tl-search__results");
+    var status = panel.querySelector(".tl-search__status");
+    input.addEventListener("focus", function () { load(base); });
+    input.addEventListener("input", function () {
+      panel.hidden = !input.value.trim();
+      run(base, input.value, list, status, MAX_RESULTS);
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { panel.hidden = true; input.blur(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) { panel.hidden = true; }
+    });
+  }
+
+  function initPage() {
+    var page = document.querySelector("form.tl-search-page");
+    if (!page) { return; }
+    var base = document.querySelector("form.tl-search").dataset.base;
+    var input = page.querySelector("input");
+    var list = document.querySelector(".tl-search-page__results");
+    var status = document.getElementById("tl-search-page-status");
+    var query = new URLSearchParams(location.search).get("q") || "";
+    input.value = query;
+    status.textContent = "";
+    run(base, query, list, status, 50);
+    page.addEventListener("submit", function (event) {
+      event.preventDefault();
+      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+      run(base, input.value, list, status, 50);
+    });
+  }
+
+  function init() { initHeader(); initPage(); }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
