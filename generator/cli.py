@@ -197,16 +197,14 @@ def new(source: Path | None, date: str | None, title: str | None, location: str 
     note = content_note or ""
     if not note and needs_content_note(chosen, known) and ask:
         note = need(None, "Content note (shown before violent detail)")
-    fields = {
-        "publisher": need(publisher, "Publisher of the first source"),
-        "source_title": need(source_title, "Headline of the first source"),
-        "source_url": source_url or (click.prompt("Address of the source (https://..., empty if none)",
-                                                  default="", show_default=False) if ask else ""),
-    }
+    first_publisher = need(publisher, "Publisher of the first source")
+    first_title = need(source_title, "Headline of the first source")
+    first_url = source_url or (click.prompt("Address of the source (https://..., empty if none)", default="",
+                                            show_default=False) if ask else "")
     try:
         path, text = skeleton(timeline, date=when, title=headline, location=place, country=code,
                               precision=exactness, tags=chosen, content_note=note, known_tags=known or None,
-                              **fields)
+                              publisher=first_publisher, source_title=first_title, source_url=first_url)
     except SkeletonError as exc:
         raise click.ClickException(str(exc)) from exc
     if path.exists() and not force:

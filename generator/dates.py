@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 """The written form of a date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
@@ -57,13 +58,18 @@ class PartialDate:
 
     def earliest(self) -> date:
         """The first day this date could mean."""
-        return date(self.year, self.month or 1, self.day or 1)
+        return self._bounds[0]
 
     def latest(self) -> date:
         """The last day this date could mean."""
+        return self._bounds[1]
+
+    @cached_property
+    def _bounds(self) -> tuple[date, date]:
+        # Sorting and duplicate detection ask for these millions of times on a large timeline.
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return date(self.year, month, day)
+        last_day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, self.month or 1, self.day or 1), date(self.year, month, last_day)
 
     def iso(self) -> str:
         """The written form, as in the event file."""

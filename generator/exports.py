@@ -53,41 +53,62 @@ def event_record(event: Event) -> dict[str, Any]:
         out["sources"] = out.pop("source_ids")
     for source, out in zip(event.sources, record["sources"]):
         out["date"] = source.date.iso() if source.date else None
+    # event.path is relative to the working directory (for problem messages); the download gives the
+    # file's place in the repository, as "Propose a correction" links do, whatever folder built it
+    record["path"] = f"timeline/{event.date.first.year}/{event.id}.yaml"
     record["updated"] = event.updated.isoformat()
     record["page"] = f"events/{event.id}/"
+    del record["fingerprint"]  # an internal cache key, not data
     return record
 
 
-def events_json(timeline: Timeline) -> str:
-    """``events.json``: the whole timeline, tags included."""
-    data = {
-        "version": 1,
-        "tags": {t.id: {"name": t.name, "description": t.description} for t in timeline.tags.values()},
-        "events": [event_record(e) for e in timeline.events],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def _cached(cache: dict[tuple[str, str], str] | None, kind: str, event: Event, make: Any) -> str:
+    """``make(event)``, cached by the event's fingerprint when a cache is given (``timeline serve``)."""
+    if cache is None or not event.fingerprint:
+        return str(make(event))
+    key = (kind, event.fingerprint)
+    if key not in cache:
+        cache[key] = make(event)
+    return cache[key]
+
+
+def _record_line(event: Event) -> str:
+    return json.dumps(event_record(event), ensure_ascii=False, sort_keys=True)
+
+
+def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> str:
+    """``events.json``: the whole timeline, tags included, one event per line."""
+    tags = {t.id: {"name": t.name, "description": t.description} for t in timeline.tags.values()}
+    lines = ",\n".join(_cached(cache, "json", e, _record_line) for e in timeline.events)
+    head = json.dumps({"tags": tags, "version": 1}, ensure_ascii=False, sort_keys=True)
+    return head[:-1] + ',"events":[\n' + lines + "\n]}\n"
 
 
 def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def events_csv(timeline: Timeline) -> str:
+def events_csv(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> str:
     """``events.csv``: one row per event; lists joined with ``; ``."""
     out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    return out.getvalue() + "".join(_cached(cache, "csv", e, _csv_row) for e in timeline.events)
+
+
+def _csv_row(e: Event) -> str:
+    """One event as a CSV line."""
+    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in timeline.events:
-        loc = e.location
-        figures = [f"{f.qualifier} {f.value} {f.unit} {f.counts} ({c.by})" for c in e.claims for f in c.figures]
-        row = [
-            e.id, e.title, e.date.first.iso(), e.date.last.iso() if e.date.last else "",
-            "true" if e.date.approximate else "false", e.date.words(), e.status, "; ".join(e.tags), loc.name,
-            loc.local_name or "", loc.country, "true" if loc.occupied else "false", loc.precision,
-            str(loc.lat) if loc.lat is not None else "", str(loc.lon) if loc.lon is not None else "",
-            "; ".join(c.by for c in e.claims), "; ".join(sorted({c.kind for c in e.claims})),
-            "; ".join(f"{s.publisher}: {s.title}" for s in e.sources), "; ".join(figures),
-            e.added.isoformat(), e.updated.isoformat(), f"events/{e.id}/",
-        ]
-        writer.writerow([_cell(str(v)) for v in row])
+    loc = e.location
+    figures = [f"{f.qualifier} {f.value} {f.unit} {f.counts} ({c.by})" for c in e.claims for f in c.figures]
+    row = [
+        e.id, e.title, e.date.first.iso(), e.date.last.iso() if e.date.last else "",
+        "true" if e.date.approximate else "false", e.date.words(), e.status, "; ".join(e.tags), loc.name,
+        loc.local_name or "", loc.country, "true" if loc.occupied else "false", loc.precision,
+        str(loc.lat) if loc.lat is not None else "", str(loc.lon) if loc.lon is not None else "",
+        "; ".join(c.by for c in e.claims), "; ".join(sorted({c.kind for c in e.claims})),
+        "; ".join(f"{s.publisher}: {s.title}" for s in e.sources), "; ".join(figures),
+        e.added.isoformat(), e.updated.isoformat(), f"events/{e.id}/",
+    ]
+    writer.writerow([_cell(str(v)) for v in row])
     return out.getvalue()

@@ -43,13 +43,20 @@ def hand_written(docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
     return files, problems
 
 
-def generate(timeline: Timeline, settings: Settings, docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
-    """Every file of the generated folder, by relative path."""
+def other_files(timeline: Timeline, settings: Settings, docs: Path,
+                cache: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, bytes], list[Problem]]:
+    """Everything but the rendered pages: hand-written pages, data downloads and feeds."""
     files, problems = hand_written(docs)
-    for path, text in render_site(timeline, settings).items():
-        files[path] = text.encode("utf-8")
-    files["data/events.json"] = exports.events_json(timeline).encode("utf-8")
-    files["data/events.csv"] = exports.events_csv(timeline).encode("utf-8")
+    files["data/events.json"] = exports.events_json(timeline, cache).encode("utf-8")
+    files["data/events.csv"] = exports.events_csv(timeline, cache).encode("utf-8")
     files["feed.xml"] = feeds.atom(timeline, settings.site_url).encode("utf-8")
     files["feed.json"] = feeds.json_feed(timeline, settings.site_url).encode("utf-8")
+    return files, problems
+
+
+def generate(timeline: Timeline, settings: Settings, docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every file of the generated folder, by relative path."""
+    files, problems = other_files(timeline, settings, docs)
+    for path, text in render_site(timeline, settings).items():
+        files[path] = text.encode("utf-8")
     return files, problems

@@ -109,6 +109,11 @@ def parse(data: bytes, path: str) -> Document:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         reason = exc.problem or exc.context or "invalid YAML"
         return _failed(path, line, col, f"YAML syntax error: {reason}")
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids: a byte offset, not a mark
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return _failed(path, line, col, f"file contains the character U+{code:04X}, which YAML does not allow")
     except yaml.YAMLError as exc:  # libyaml reports some errors without a mark
         return _failed(path, 0, 0, f"YAML error: {exc}")
     if root is None:

@@ -143,6 +143,8 @@ class Event:
     """Ids of connected events named by the contributor."""
     corrections: tuple[Correction, ...]
     """Changes after publication."""
+    fingerprint: str = ""
+    """A hash of the file's bytes and place: it changes whenever the file does (caches key on it)."""
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

@@ -11,8 +11,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import pipeline
 from generator.generate import GENERATED
+from generator.incremental import Regenerator
 from generator.project import Project
 
 DEBOUNCE_SECONDS = 0.3
@@ -24,8 +24,10 @@ def preview(project: Project, source: Path, dev_addr: str, say: Callable[[str], 
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
+    regenerator = Regenerator(project, source)
+
     def regenerate() -> None:
-        outcome = pipeline.regenerate(project, source)
+        outcome = regenerator.run()
         if outcome.report is None:
             for problem in outcome.problems:
                 say(problem.format())

@@ -64,8 +64,9 @@ def inline(text: str) -> str:
     for part in _CODE_SPAN.split(text):
         if not part.startswith("`"):
             part = _CODE_WORD.sub(lambda m: f"`{m.group(0)}`", part)
-            part = "".join(_CODE_SPAN.sub(r"\1", p) if p.startswith("`") else _escape(p)
-                           for p in _CODE_SPAN.split(part))
+            part = "".join(
+                _CODE_SPAN.sub(r"\1", p) if p.startswith("`") else _escape(p) for p in _CODE_SPAN.split(part)
+            )
         parts.append(part.replace("|", "\\|"))
     return "".join(parts)
 
@@ -141,8 +142,10 @@ def _table(obj: dict[str, Any], headings: dict[int, str]) -> Iterator[str]:
     yield "| Field | Required | Value | Meaning |"
     yield "|---|---|---|---|"
     for name, prop in obj["properties"].items():
-        yield (f"| `{name}` | {'yes' if name in required else 'no'} | {_form(prop, headings)} | "
-               f"{inline(prop.get('description', ''))} |")
+        yield (
+            f"| `{name}` | {'yes' if name in required else 'no'} | {_form(prop, headings)} | "
+            f"{inline(prop.get('description', ''))} |"
+        )
 
 
 def _docstring(function: Callable[..., Any]) -> str:
@@ -160,7 +163,7 @@ def render(event_schema: dict[str, Any] | None = None) -> str:
     lines = [START, NOTICE, ""]
     lines += [
         "Every event file is one YAML mapping with the fields below. Fields marked *yes* are required; "
-        "leave out an optional field rather than leave it empty. Quote dates (`\"2024-07-11\"`) so that "
+        'leave out an optional field rather than leave it empty. Quote dates (`"2024-07-11"`) so that '
         "every tool reads them as text.",
         "",
     ]
@@ -171,8 +174,9 @@ def render(event_schema: dict[str, Any] | None = None) -> str:
         lines += [*_table(obj, headings), ""]
     for heading, words, meaning in VOCABULARIES:
         lines += [f"### {heading}", "", f"| Value | {meaning} |", "|---|---|"]
-        lines += [f"| `{value}` | {inline(text) or '(nothing: the number stands alone)'} |"
-                  for value, text in words.items()]
+        lines += [
+            f"| `{value}` | {inline(text) or '(nothing: the number stands alone)'} |" for value, text in words.items()
+        ]
         lines.append("")
     lines += [
         "### Rules beyond the fields",
@@ -195,4 +199,4 @@ def replace(document: str, generated: str | None = None) -> str:
     start, end = document.find(START), document.find(END)
     if start < 0 or end < 0 or end < start or document.count(START) != 1 or document.count(END) != 1:
         raise MarkersError(f"expected one {START} line followed by one {END} line")
-    return document[:start] + (generated or render()) + document[end + len(END):]
+    return document[:start] + (generated or render()) + document[end + len(END) :]

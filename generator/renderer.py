@@ -8,6 +8,7 @@ is plain Markdown, so another MkDocs-compatible builder could take over.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +18,10 @@ from markupsafe import Markup
 from generator import escape, jsonld, vocabulary
 from generator.chart import figures_chart
 from generator.model import Claim, Event, Figure
+from generator.pagination import paginate
 from generator.timeline import Timeline
 
 LATEST_ON_HOME = 10
-TIMELINE_PAGE_SIZE = 400
-"""Events per timeline page; keeps every page well under 500 KB at any size."""
 
 
 @dataclass(frozen=True)
@@ -97,43 +97,92 @@ def claimant_kinds(event: Event) -> list[str]:
     return sorted({c.kind for c in event.claims})
 
 
+def event_path(event_id: str) -> str:
+    """The generated file of an event page."""
+    return f"events/{event_id}.md"
+
+
+class SiteRenderer:
+    """Renders the pages of a timeline.
+
+    One renderer can render many versions of a timeline (``timeline serve``): each
+    event's list row is cached by the event's fingerprint, so long listing pages are
+    joined from cached rows and only changed events are rendered again.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.env = environment()
+        self._rows: dict[tuple[str, str], str] = {}
+        self._row_macro = self.env.get_template("_macros.md.j2").make_module(
+            {"timeline": None, "location_words": location_words, "claimant_kinds": claimant_kinds}
+        ).event_row
+
+    def forget_rows(self) -> None:
+        """Drop cached rows (after a change to tags or templates)."""
+        self._rows.clear()
+
+    def event_list(self, timeline: Timeline, events: list[Event], up: str) -> Markup:
+        """The ``<ol>`` of event rows, ``up`` being the path from the page to the site root."""
+        rows = []
+        for event in events:
+            key = (event.fingerprint, up)
+            row = self._rows.get(key)
+            if row is None:
+                row = self._rows[key] = str(self._row_macro(event, up, timeline.tags))
+            rows.append(row)
+        return Markup('<ol class="tl-list">\n' + "\n".join(rows) + "\n</ol>")
+
+    def pages(self, timeline: Timeline) -> dict[str, Callable[[], str]]:
+        """Every generated page by path, each as a function that renders it."""
+        common = {
+            "timeline": timeline,
+            "settings": self.settings,
+            "vocabulary": vocabulary,
+            "location_words": location_words,
+            "claimant_kinds": claimant_kinds,
+            "event_list": lambda events, up: self.event_list(timeline, events, up),
+        }
+
+        def page(name: str, **context: Any) -> Callable[[], str]:
+            return lambda: self.env.get_template(name).render(**common, **context)
+
+        def event_page(event: Event) -> Callable[[], str]:
+            return lambda: self.env.get_template("event.md.j2").render(
+                **common, event=event, claims=_numbered(event),
+                jsonld=jsonld.event_jsonld(event, timeline, self.settings), previous=timeline.previous(event),
+                next=timeline.next(event), related=timeline.related(event))
+
+        plan: dict[str, Callable[[], str]] = {
+            "index.md": page("home.md.j2", latest=timeline.latest(LATEST_ON_HOME), figures=timeline.figures()),
+        }
+        for pager, chunk in paginate("timeline/index.md", timeline.events):
+            plan[pager.path] = page("timeline.md.j2", events=chunk, pager=pager)
+        for year in timeline.years:
+            for pager, chunk in paginate(f"years/{year}.md", timeline.by_year[year]):
+                plan[pager.path] = page("year.md.j2", year=year, events=chunk, pager=pager)
+        plan["years/index.md"] = page("years.md.j2")
+        for event in timeline.events:
+            plan[event_path(event.id)] = event_page(event)
+        plan["tags/index.md"] = page("tags.md.j2")
+        for tag_id, tag in timeline.tags.items():
+            for pager, chunk in paginate(f"tags/{tag_id}.md", timeline.by_tag.get(tag_id, [])):
+                plan[pager.path] = page("tag.md.j2", tag=tag, events=chunk, pager=pager)
+        plan["places/index.md"] = page("places.md.j2")
+        for slug, events in timeline.places.items():
+            for pager, chunk in paginate(f"places/{slug}.md", events):
+                plan[pager.path] = page("place.md.j2", events=chunk, place=events[0].location, total=len(events),
+                                        pager=pager)
+        rows = timeline.figures()
+        chart = figures_chart(rows)
+        for pager, chunk in paginate("figures.md", rows):
+            plan[pager.path] = page("figures.md.j2", rows=chunk, chart=chart, total=len(rows), pager=pager)
+        return plan
+
+
 def render_site(timeline: Timeline, settings: Settings) -> dict[str, str]:
     """Every generated page, by path relative to the docs folder."""
-    env = environment()
-    common = {
-        "timeline": timeline,
-        "settings": settings,
-        "vocabulary": vocabulary,
-        "location_words": location_words,
-        "claimant_kinds": claimant_kinds,
-    }
-    pages: dict[str, str] = {}
-
-    def render(name: str, out: str, **context: Any) -> None:
-        pages[out] = env.get_template(name).render(**common, **context)
-
-    render("home.md.j2", "index.md", latest=timeline.latest(LATEST_ON_HOME), figures=timeline.figures())
-    chunks = [timeline.events[i: i + TIMELINE_PAGE_SIZE]
-              for i in range(0, len(timeline.events), TIMELINE_PAGE_SIZE)] or [[]]
-    for number, chunk in enumerate(chunks, start=1):
-        out = "timeline/index.md" if number == 1 else f"timeline/page-{number}.md"
-        render("timeline.md.j2", out, events=chunk, page=number, pages=len(chunks))
-    for year in timeline.years:
-        render("year.md.j2", f"years/{year}.md", year=year, events=timeline.by_year[year])
-    render("years.md.j2", "years/index.md")
-    for event in timeline.events:
-        render("event.md.j2", f"events/{event.id}.md", event=event, claims=_numbered(event),
-               jsonld=jsonld.event_jsonld(event, timeline, settings),
-               previous=timeline.previous(event), next=timeline.next(event), related=timeline.related(event))
-    render("tags.md.j2", "tags/index.md")
-    for tag_id, tag in timeline.tags.items():
-        render("tag.md.j2", f"tags/{tag_id}.md", tag=tag, events=timeline.by_tag.get(tag_id, []))
-    render("places.md.j2", "places/index.md")
-    for slug, events in timeline.places.items():
-        render("place.md.j2", f"places/{slug}.md", events=events, place=events[0].location)
-    rows = timeline.figures()
-    render("figures.md.j2", "figures.md", rows=rows, chart=figures_chart(rows))
-    return pages
+    return {path: render() for path, render in SiteRenderer(settings).pages(timeline).items()}
 
 
 def _numbered(event: Event) -> list[tuple[int, Claim, list[int]]]:

@@ -83,7 +83,8 @@ def skeleton(timeline: Path, *, date: str, title: str, location: str, country: s
                             "'Describes the killing of soldiers.'")
     new_id = event_id(when, title)
     added = (today or Date.today()).isoformat()
-    url_line = f"    url: {_q(source_url)}\n" if source_url else "    # url: https://...   # add the address if the source is online\n"
+    url_line = (f"    url: {_q(source_url)}\n" if source_url
+                else "    # url: https://...   # add the address if the source is online\n")
     note_line = (f"content_note: {_q(content_note)}\n" if content_note
                  else "# content_note: Describes killings.   # required for violent events\n")
     text = f"""# yaml-language-server: $schema=../schema.json

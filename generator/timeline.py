@@ -92,6 +92,14 @@ class Timeline:
         i = self._index[event.id]
         return self.events[i + 1] if i + 1 < len(self.events) else None
 
+    def named_by(self, event: Event) -> list[Event]:
+        """Events that list ``event`` under ``related``."""
+        return list(self._named_by.get(event.id, []))
+
+    def tag_position(self, tag: str, event: Event) -> int:
+        """Where ``event`` sits in the events of ``tag``."""
+        return self._tag_index[(tag, event.id)]
+
     def related(self, event: Event) -> list[Event]:
         """Events named as related (either way), then nearby events sharing the most tags."""
         named = [self.by_id[r] for r in event.related if r in self.by_id]

@@ -33,10 +33,15 @@ def _inside(root: Path, relative: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
-    """Make ``root`` hold exactly ``files``: write changed ones, remove the rest."""
+def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None) -> WriteReport:
+    """Make ``root`` hold exactly ``files``: write changed ones, remove the rest.
+
+    With ``keep``, ``files`` holds only the files that may have changed; files named in
+    ``keep`` are left as they are and everything else is removed.
+    """
     report = WriteReport()
     targets = {relative: _inside(root, relative) for relative in files}
+    kept = {_inside(root, relative) for relative in keep} if keep is not None else set()
     root.mkdir(parents=True, exist_ok=True)
     for relative in sorted(files):
         target, data = targets[relative], files[relative]
@@ -51,11 +56,11 @@ def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
         tmp.write_bytes(data)
         os.replace(tmp, target)  # replaces, never writes through, a link or hard link
         report.written.append(relative)
-    keep = {target.resolve() for target in targets.values()}
+    wanted = set(targets.values()) | kept
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
             path = Path(dirpath) / name
-            if path.resolve() not in keep:
+            if path not in wanted:
                 path.unlink()
                 report.removed.append(path.relative_to(root).as_posix())
         for name in dirnames:

@@ -44,19 +44,30 @@ Job = tuple[bytes, str, str, str]
 """(file bytes, path as shown, event id, year folder)."""
 
 
-def check_all(jobs: list[Job], tags: dict[str, Tag], cache_dir: Path | None) -> list[FileResult]:
-    """A result for each job, in order."""
+def check_all(jobs: list[Job], tags: dict[str, Tag], cache_dir: Path | None,
+              memory: dict[str, FileResult] | None = None) -> list[tuple[str, FileResult]]:
+    """A (fingerprint, result) for each job, in order.
+
+    ``memory`` is an in-process cache (``timeline serve`` keeps one), consulted before
+    the cache on disk and updated with every result.
+    """
     vocabulary = hashlib.blake2b(json.dumps([asdict(t) for t in tags.values()], sort_keys=True).encode(),
                                  digest_size=8).hexdigest()
     keys = [_key(vocabulary, job) for job in jobs]
-    cached = _read_cache(cache_dir)
+    if memory is not None and all(key in memory for key in keys):
+        return [(key, memory[key]) for key in keys]
+    cached = dict(memory) if memory is not None else {}
+    cached.update(_read_cache(cache_dir))
     results: list[FileResult | None] = [cached.get(key) for key in keys]
     todo = [i for i, result in enumerate(results) if result is None]
     for i, result in zip(todo, _run([jobs[i] for i in todo], tags)):
         results[i] = result
     if cache_dir is not None and todo:
         _write_cache(cache_dir, dict(zip(keys, results)))  # type: ignore[arg-type]
-    return [r for r in results if r is not None]
+    if memory is not None:
+        memory.clear()
+        memory.update(zip(keys, results))  # type: ignore[arg-type]
+    return [(key, r) for key, r in zip(keys, results) if r is not None]
 
 
 def _key(vocabulary: str, job: Job) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from generator import loader
 from generator.loader import Mapping
 from generator.model import Tag
-from generator.problems import Problem, errors
+from generator.problems import Problem, errors, ordered
 from generator.validation.rules import Context, check_rules
 from generator.validation.structure import check_structure
 from generator.validation.typed import to_data
@@ -43,4 +43,4 @@ def check_file(raw: bytes, path: str, event_id: str, year_folder: str, tags: dic
     problems = check_structure(path, root, data)
     problems += check_rules(Context(path, event_id, year_folder, root, data, tags))
     related_line = root.key_positions.get("related", (1, 1))[0]
-    return FileResult(sorted(set(problems)), None if errors(problems) else data, related_line)
+    return FileResult(ordered(problems), None if errors(problems) else data, related_line)

@@ -58,7 +58,7 @@ def _location(data: dict[str, Any]) -> Location:
     )
 
 
-def to_event(event_id: str, path: str, data: dict[str, Any]) -> Event:
+def to_event(event_id: str, path: str, data: dict[str, Any], fingerprint: str = "") -> Event:
     """The :class:`Event` for a file's valid data."""
     return Event(
         id=event_id,
@@ -78,4 +78,5 @@ def to_event(event_id: str, path: str, data: dict[str, Any]) -> Event:
             Correction(PartialDate.parse(str(c["date"])).earliest(), c["change"], c["reason"])
             for c in data.get("corrections", [])
         ),
+        fingerprint=fingerprint,
     )

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from generator.files import display, find
 from generator.model import Event, Tag
-from generator.problems import Problem, errors
+from generator.problems import Problem, errors, ordered
 from generator.tags import load_tags
 from generator.validation import crossfile
 from generator.validation.batch import Job, check_all
+from generator.validation.checkfile import FileResult
 from generator.validation.convert import to_event
 
 
@@ -34,7 +35,15 @@ class Result:
         return not errors(self.problems)
 
 
-def validate(source: Path, cache_dir: Path | None = None) -> Result:
+@dataclass
+class Memory:
+    """What one process remembers between checks of the same folder (``timeline serve``)."""
+
+    results: dict[str, FileResult] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+
+
+def validate(source: Path, cache_dir: Path | None = None, memory: Memory | None = None) -> Result:
     """Check the timeline folder ``source`` and build its events."""
     found = find(source)
     tags, problems = load_tags(found.tags)
@@ -49,17 +58,24 @@ def validate(source: Path, cache_dir: Path | None = None) -> Result:
     events: list[Event] = []
     ids: dict[str, list[str]] = defaultdict(list)
     lines: dict[str, int] = {}
-    for job, result in zip(jobs, check_all(jobs, tags, cache_dir)):
+    known = memory.events if memory is not None else {}
+    seen: dict[str, Event] = {}
+    for job, (fingerprint, result) in zip(jobs, check_all(jobs, tags, cache_dir,
+                                                          memory.results if memory is not None else None)):
         _, shown, event_id, _ = job
         ids[event_id.casefold()].append(shown)
         problems += result.problems
         if result.data is not None:
-            events.append(to_event(event_id, shown, result.data))
+            event = known.get(fingerprint) or to_event(event_id, shown, result.data, fingerprint)
+            seen[fingerprint] = event
+            events.append(event)
             lines[event_id] = result.related_line
+    if memory is not None:
+        memory.events = seen
     problems += crossfile.check_unique_ids(ids)
     problems += crossfile.check_related(events, lines)
     problems += crossfile.check_duplicates(events)
     clashing = {p for paths in ids.values() if len(paths) > 1 for p in paths}
     events = [e for e in events if e.path not in clashing]
     files = len(found.events) + (1 if found.tags else 0)
-    return Result(events, tags, sorted(set(problems)), files)
+    return Result(events, tags, ordered(problems), files)

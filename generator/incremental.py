@@ -1,0 +1,156 @@
+"""Regenerate only what an edit changed: the preview loop of ``timeline serve``.
+
+A :class:`Regenerator` lives as long as the preview. It remembers the checked
+files, the events, each event's list row and data-download lines, and the
+timeline it last rendered. After an edit it re-checks only files whose bytes
+changed, works out which pages can show the changed events (the events' own
+pages, their neighbours in time, events that may list them as related, and the
+listings that contain them) and renders only those. A test compares the result
+with a full generation after random edits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from generator.generate import other_files
+from generator.model import Event
+from generator.pagination import PAGE_SIZE, page_path
+from generator.pipeline import Outcome
+from generator.problems import errors
+from generator.project import Project
+from generator.renderer import SiteRenderer, event_path
+from generator.timeline import NEIGHBOURS, Timeline
+from generator.validation import validate
+from generator.validation.batch import default_cache_dir
+from generator.validation.validate import Memory
+from generator.writer import write_tree
+
+
+@dataclass
+class Regenerator:
+    """Keeps what the last generation used, so that the next renders only what changed."""
+
+    project: Project
+    source: Path
+    target: Path | None = None
+    memory: Memory = field(default_factory=Memory)
+    exports: dict[tuple[str, str], str] = field(default_factory=dict)
+    renderer: SiteRenderer | None = None
+    previous: Timeline | None = None
+    context: str = ""
+    rendered: int = 0
+    """How many pages the last run rendered (the rest were known to be unchanged)."""
+
+    def run(self) -> Outcome:
+        """Check, then write the generated folder, rendering only pages an edit can change."""
+        result = validate(self.source, default_cache_dir(self.source), self.memory)
+        outcome = Outcome(result, list(result.problems))
+        if not result.ok:
+            return outcome
+        settings = self.project.settings()
+        timeline = Timeline(result.events, result.tags)
+        context = _context(timeline, settings)
+        if self.renderer is None or context != self.context:
+            self.renderer, self.previous, self.context = SiteRenderer(settings), None, context
+            self.exports.clear()
+        files, problems = other_files(timeline, settings, self.project.docs, self.exports)
+        outcome.problems += problems
+        if errors(problems):
+            return outcome
+        plan = self.renderer.pages(timeline)
+        wanted = set(plan) if self.previous is None else affected(self.previous, timeline) & set(plan)
+        for path in sorted(wanted):
+            files[path] = plan[path]().encode("utf-8")
+        self.rendered = len(wanted)
+        outcome.report = write_tree(self.target or self.project.generated, files, keep=set(plan) | set(files))
+        self.previous = timeline
+        _forget(self.exports, timeline)
+        return outcome
+
+
+def _context(timeline: Timeline, settings: object) -> str:
+    """What every page depends on: the tag vocabulary and the settings."""
+    tags = [asdict(t) for t in timeline.tags.values()]
+    text = json.dumps([tags, asdict(settings)], sort_keys=True, default=str)  # type: ignore[call-overload]
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _forget(cache: dict[tuple[str, str], str], timeline: Timeline) -> None:
+    """Keep cached export lines only for events that still exist."""
+    live = {e.fingerprint for e in timeline.events}
+    for key in [k for k in cache if k[1] not in live]:
+        del cache[key]
+
+
+def affected(old: Timeline, new: Timeline) -> set[str]:
+    """The pages whose content can differ between two versions of the timeline."""
+    before = {e.id: e.fingerprint for e in old.events}
+    after = {e.id: e.fingerprint for e in new.events}
+    changed = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
+    if not changed:
+        return set()
+    pages = {"index.md", "years/index.md", "tags/index.md", "places/index.md"}
+    for version in (old, new):
+        for event_id in changed:
+            event = version.by_id.get(event_id)
+            if event is not None:
+                pages |= {event_path(e.id) for e in _shown_with(version, event)}
+                pages |= _listings(version, event)
+    pages |= _timeline_pages(old, new, changed)
+    pages |= _figure_pages(old, new, changed)
+    return pages
+
+
+def _shown_with(timeline: Timeline, event: Event) -> list[Event]:
+    """Events whose pages can show ``event``: itself, its neighbours, and possible related events."""
+    shown = [event]
+    shown += [e for e in (timeline.previous(event), timeline.next(event)) if e is not None]
+    shown += [timeline.by_id[r] for r in event.related if r in timeline.by_id]
+    shown += timeline.named_by(event)
+    for tag in event.tags:
+        events = timeline.by_tag.get(tag, [])
+        here = timeline.tag_position(tag, event)
+        # related() looks NEIGHBOURS positions either way; one more covers a shift by insertion
+        shown += events[max(0, here - NEIGHBOURS - 1): here + NEIGHBOURS + 2]
+    return shown
+
+
+def _all_pages(base: str, count: int) -> set[str]:
+    pages = max(1, -(-count // PAGE_SIZE))
+    return {page_path(base, n) for n in range(1, pages + 1)}
+
+
+def _listings(timeline: Timeline, event: Event) -> set[str]:
+    """Every page of the year, tag and place listings that contain ``event``."""
+    year = event.date.earliest().year
+    pages = _all_pages(f"years/{year}.md", len(timeline.by_year[year]))
+    for tag in event.tags:
+        pages |= _all_pages(f"tags/{tag}.md", len(timeline.by_tag.get(tag, [])))
+    for slug, events in timeline.places.items():
+        if events[0].location.name == event.location.name and events[0].location.country == event.location.country:
+            pages |= _all_pages(f"places/{slug}.md", len(events))
+    return pages
+
+
+def _from_position(base: str, first: int, count: int) -> set[str]:
+    pages = max(1, -(-count // PAGE_SIZE))
+    return {page_path(base, n) for n in range(first // PAGE_SIZE + 1, pages + 1)}
+
+
+def _timeline_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:
+    """Timeline pages from the first one where the two versions differ."""
+    positions = [i for version in (old, new) for i, e in enumerate(version.events) if e.id in changed]
+    return _from_position("timeline/index.md", min(positions), max(len(old.events), len(new.events)))
+
+
+def _figure_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:
+    """Figure pages from the first row of a changed event on (the chart is on the first page)."""
+    positions = [i for version in (old, new) for i, row in enumerate(version.figures()) if row.event.id in changed]
+    if not positions:
+        return set()
+    count = max(len(old.figures()), len(new.figures()))
+    return _from_position("figures.md", min(positions), count) | {"figures.md"}
