@@ -51,6 +51,7 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
     """``count`` varied events derived from the bundled ones in ``source``."""
     rng = random.Random(seed)
     bases = [to_data(load(p).root) for p in sorted(source.glob("*/*.yaml"))]  # type: ignore[arg-type]
+    vocabulary = sorted({w for b in bases for w in re.findall(r"[A-Za-z]{4,}", b["title"])} | set(WORDS))
     tags = list(yaml.safe_load((source / "tags.yaml").read_text(encoding="utf-8")))
     shutil.copy(source / "tags.yaml", target / "tags.yaml")
     for i in range(count):
@@ -62,7 +63,8 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
         event_id = f"{date}-{'-'.join(words)}-{i}"
         place = rng.choice(PLACES)
         data.update(
-            title=f"{data['title']} ({' '.join(words)} {i})",
+            # Real titles differ from each other; copies of 24 titles would all look like duplicates.
+            title=f"{' '.join(rng.sample(vocabulary, 7)).capitalize()} {i}",
             date=date,
             added=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
             tags=sorted(set(rng.sample(tags, rng.randint(1, 3)))),

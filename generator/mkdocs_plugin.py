@@ -13,9 +13,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import subprocess
+import sys
 from typing import Any
 
 import nh3
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 _SVG = {"svg", "g", "rect", "line", "text", "title", "desc", "path"}
@@ -105,3 +108,22 @@ class TimelinePlugin(BasePlugin):  # type: ignore[misc,type-arg]
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Add the CSP to theme pages such as 404.html."""
         return lock_down(output_content) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, config: Any) -> None:
+        """Index the built site for search (``mkdocs build`` and ``mkdocs serve`` alike)."""
+        index_search(config["site_dir"])
+
+
+def index_search(site_dir: str) -> None:
+    """Build the Pagefind search index into ``site_dir/pagefind/``.
+
+    Pagefind splits the index into chunks fetched on demand, so a reader's first
+    search downloads a few hundred kilobytes whatever the size of the timeline.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", "pagefind", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PluginError(f"search index: {exc}") from exc
+    if done.returncode != 0:
+        raise PluginError(f"search index: {(done.stderr or done.stdout).strip()}")

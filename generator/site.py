@@ -11,7 +11,6 @@ import logging
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,25 +68,5 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
         return BuildResult(False, messages)
     finally:
         logger.removeHandler(collect)
-    indexed = index_search(staging)
-    if not indexed.ok:
-        shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(False, collect.messages + indexed.messages)
     swap(staging, site_dir)
     return BuildResult(True, collect.messages)
-
-
-def index_search(site: Path) -> BuildResult:
-    """Build the Pagefind search index into ``site/pagefind/``.
-
-    Pagefind splits the index into chunks fetched on demand, so a reader's first
-    search downloads a few hundred kilobytes whatever the size of the timeline.
-    """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return BuildResult(False, [f"ERROR: search index: {exc}"])
-    if done.returncode != 0:
-        return BuildResult(False, [f"ERROR: search index: {(done.stderr or done.stdout).strip()}"])
-    return BuildResult(True)
