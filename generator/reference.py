@@ -72,7 +72,9 @@ def inline(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return re.sub(r"([\\*_\[\]<>&])", r"\\\1", text)
+    """Prose made inert: entities for ``&<>`` (Python-Markdown has no backslash escape for them)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\*_\[\]])", r"\\\1", text)
 
 
 def _number(value: float) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import date as Date
 from pathlib import Path
 
@@ -28,7 +29,9 @@ class SkeletonError(ValueError):
 
 def event_id(date: PartialDate, title: str) -> str:
     """``2024-07-11-soldier-reportedly-shoots-two-comrades`` from a date and a title."""
-    words = re.findall(r"[a-z0-9]+", title.casefold().encode("ascii", "ignore").decode())
+    # words first, then ASCII: a dash between two words still parts them, and "Café" gives "cafe"
+    words = [ascii for word in re.findall(r"[^\W_]+", title.casefold())
+             if (ascii := re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", word).lower()))]
     if not words:
         raise SkeletonError("the title needs at least one word in Latin letters or digits for the file name")
     return f"{date.iso()}-{'-'.join(words[:MAX_WORDS])}"
