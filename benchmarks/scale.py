@@ -184,7 +184,7 @@ def reader_bytes(site: Path, query: str) -> tuple[int, int]:
             box = page.locator("input.md-search__input, input.pagefind-ui__search-input, #tl-search-input").first
             box.click()
             box.fill(query)
-            page.locator(".md-search-result__link, .pagefind-ui__result-link, .tl-search-result a").first.wait_for(
+            page.locator(".md-search-result__link, .pagefind-ui__result-link, .tl-search__result a").first.wait_for(
                 timeout=120_000)
             page.wait_for_load_state("networkidle")
             search_bytes = sum(received)
@@ -215,8 +215,12 @@ def measure(count: int, browser: bool) -> dict[str, float | str]:
         edited = files[len(files) // 2]
         edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
         again = run([timeline_cmd, "generate"], project, env)
-        figures["regenerate after 1 edit (s)"] = again.seconds
+        figures["generate CLI after 1 edit (s)"] = again.seconds
         figures["files rewritten after 1 edit"] = again.output.strip().splitlines()[-1]
+        serve = run([sys.executable, __file__, "--serve-loop", str(project)], project, env)
+        seconds, rendered = serve.output.split()[-2:]
+        figures["serve: regenerate after 1 edit (s)"] = float(seconds)
+        figures["serve: pages rendered after 1 edit"] = rendered
         mk = run([str(BIN / "mkdocs"), "build", "-q"], project, env)
         figures["mkdocs build (s)"] = mk.seconds
         figures["mkdocs peak (MB)"] = mk.peak_mb
@@ -245,14 +249,35 @@ def measure(count: int, browser: bool) -> dict[str, float | str]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def serve_loop(project: Path) -> None:
+    """What ``timeline serve`` does after an edit: one Regenerator, a first run, an edit, a second run."""
+    from generator.incremental import Regenerator
+    from generator.project import Project
+
+    regenerator = Regenerator(Project(project), project / "timeline")
+    regenerator.run()
+    edited = sorted((project / "timeline").glob("*/*.yaml"))[7]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Serve ", 1), encoding="utf-8")
+    start = time.perf_counter()
+    regenerator.run()
+    print(f"{time.perf_counter() - start:.3f} {regenerator.rendered}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--no-browser", action="store_true", help="skip the download measurements")
+    parser.add_argument("--serve-loop", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve_loop:
+        serve_loop(args.serve_loop)
+        return
     _wait_hook()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
-    results = [measure(n, not args.no_browser) for n in args.sizes]
+    results = []
+    for n in args.sizes:
+        results.append(measure(n, not args.no_browser))
+        print(f"measured {n} events: {results[-1]}", file=sys.stderr, flush=True)
     keys = list(results[0])
     width = max(len(k) for k in keys)
     print(f"{'':{width}}  " + "  ".join(f"{r['events']:>14}" for r in results) +

@@ -18,10 +18,12 @@ from generator.vocabulary import FIGURE_COUNTS
 if TYPE_CHECKING:
     from generator.timeline import FigureRow
 
-WIDTH = 720
-ROW = 26
-LABEL = 300
-BAR = WIDTH - LABEL - 90
+WIDTH = 560
+ROW = 48
+"""Each figure takes two lines: its label, then its bar and number, so that it stays legible when
+the chart is scaled down to a phone's width (the stylesheet enlarges the text there)."""
+BAR = WIDTH - 100
+LABEL_CHARS = 52
 MAX_BARS = 60
 """Past this many figures the chart shows the largest; the table lists them all."""
 
@@ -33,23 +35,23 @@ def figures_chart(rows: list[FigureRow]) -> Markup:
     if not people:
         return Markup("")
     top = math.log10(float(max(r.figure.value for r in people)) * 1.1)
-    height = ROW * len(people) + 30
+    height = ROW * len(people) + 10
     parts = [
         f'<svg class="tl-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="tl-chart-title" width="100%">',
         '<title id="tl-chart-title">Reported counts of people, largest first, logarithmic scale</title>',
     ]
     for i, row in enumerate(people):
-        y = 10 + i * ROW
+        y = 4 + i * ROW
         length = max(2.0, BAR * math.log10(float(row.figure.value) + 1) / top)
         label = f"{FIGURE_COUNTS[row.figure.counts]}: {row.claim.by}"
-        if len(label) > 46:
-            label = label[:45] + "…"
+        if len(label) > LABEL_CHARS:
+            label = label[: LABEL_CHARS - 1] + "…"
         parts.append(
             f'<g class="tl-bar tl-bar-{row.figure.counts}">'
-            f'<text x="{LABEL - 8}" y="{y + 16}" text-anchor="end">{html_text(label)}</text>'
-            f'<rect x="{LABEL}" y="{y + 4}" width="{length:.1f}" height="{ROW - 8}"></rect>'
-            f'<text x="{LABEL + length + 6:.1f}" y="{y + 16}">{_number(row.figure.value)}</text>'
+            f'<text x="0" y="{y + 16}">{html_text(label)}</text>'
+            f'<rect x="0" y="{y + 23}" width="{length:.1f}" height="14"></rect>'
+            f'<text x="{length + 6:.1f}" y="{y + 36}">{_number(row.figure.value)}</text>'
             "</g>"
         )
     parts.append("</svg>")

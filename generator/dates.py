@@ -44,7 +44,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY[-MM[-DD]]``; raise ``ValueError`` with a reason otherwise."""
-        if not _DATE.match(text):
+        if not _DATE.fullmatch(text):  # match would let a final newline through
             raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
         parts = [int(p) for p in text.split("-")]
         year, month, day = parts[0], *(parts[1:] + [None, None])[:2]

@@ -15,10 +15,12 @@ from markupsafe import Markup
 
 from generator.text import is_allowed_link
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|~"
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 """Characters Python-Markdown (with tables) honours a backslash before."""
 _MARKDOWN_TABLE = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in _MARKDOWN_SPECIAL}}
+    # "~" is not among them (a backslash before it stays visible), yet "~~~" opens a fenced code
+    # block, which MkDocs always enables: as an entity it shows as "~" and opens nothing.
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;", **{c: "\\" + c for c in _MARKDOWN_SPECIAL}}
 )
 """One pass of str.translate: templates escape hundreds of thousands of values on a large timeline."""
 
@@ -26,7 +28,7 @@ _MARKDOWN_TABLE = str.maketrans(
 def markdown(text: str) -> Markup:
     """Plain text made inert in Markdown: ``&<>`` as entities, then Markdown punctuation backslashed.
 
-    Entities are made from ``&<>`` only, so no entity gains a backslash; ``>`` becomes
+    Entities are made from ``&<>~`` only, so no entity gains a backslash; ``>`` becomes
     ``&gt;``, so a line cannot start a blockquote.
     """
     return Markup(text.translate(_MARKDOWN_TABLE))
@@ -38,7 +40,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 def slug(value: str | int) -> Markup:
     """A validated id or slug for use in a link target; anything else is refused loudly."""
     text = str(value)
-    if not _SLUG.match(text):
+    if not _SLUG.fullmatch(text):  # match would let a final newline through
         raise ValueError(f"not a slug: {text!r}")
     return Markup(text)
 

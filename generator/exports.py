@@ -85,7 +85,12 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
 
 
 def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """The value, with a quote before each ``; ``-separated part a spreadsheet would run as a formula.
+
+    Parts as well as whole cells: lists are joined with ``; ``, and a spreadsheet that splits at
+    semicolons (the list separator in many locales) would run a second claimant's ``=...``.
+    """
+    return "; ".join("'" + part if part.startswith(_FORMULA_START) else part for part in value.split("; "))
 
 
 def events_csv(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> str:

@@ -10,13 +10,18 @@ import markdown
 import nh3
 
 from generator.model import Event
+from generator.text import SITE_EXTENSIONS
 from generator.timeline import Timeline
 
 FEED_SIZE = 50
 TITLE = "Desertion and violence in the Russian army: a sourced timeline"
-_MD = markdown.Markdown(extensions=[], output_format="html")
+# The site's extensions, so that a summary means the same here as on its page (and as in the check):
+# without fenced_code, an image the check saw inside a code fence would become a real image here.
+_MD = markdown.Markdown(extensions=list(SITE_EXTENSIONS), output_format="html")
 _MD.preprocessors.deregister("html_block")  # contributor HTML stays text
 _MD.inlinePatterns.deregister("html")
+_TAGS = set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}
+"""nh3's defaults without images: a feed reader would fetch them from wherever they point."""
 
 
 def summary_html(event: Event) -> str:
@@ -30,7 +35,7 @@ def summary_html(event: Event) -> str:
             f"{escape(event.location.name)}.</p>{body}<ul>{claims}</ul>")
     if corrections:
         text += f"<p>Corrections:</p><ul>{corrections}</ul>"
-    return nh3.clean(text, url_schemes={"https", "http", "mailto"})
+    return nh3.clean(text, tags=_TAGS, url_schemes={"https", "http", "mailto"})
 
 
 def _stamp(day: date) -> str:

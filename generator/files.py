@@ -38,6 +38,10 @@ def display(path: Path) -> str:
 def find(source: Path) -> Found:
     """Walk ``source`` (the timeline folder), sorted, without following links."""
     found = Found()
+    if source.is_symlink():  # a pull request can replace the folder itself with a link to anywhere
+        found.problems.append(Problem(display(source), 0, 0, "", "symbolic links are not allowed; the timeline "
+                                      "folder must be a real folder"))
+        return found
     if not source.is_dir():
         found.problems.append(Problem(display(source), 0, 0, "", "timeline folder does not exist"))
         return found
@@ -88,6 +92,8 @@ def _refuse(entry: os.DirEntry[str]) -> str | None:
 def check_tree(folder: Path) -> list[Problem]:
     """Problems with hand-written pages: links and special files are refused anywhere below ``folder``."""
     problems = []
+    if folder.is_symlink():  # os.walk follows a link given as the top folder
+        return [Problem(display(folder), 0, 0, "", "symbolic links are not allowed; the folder must be a real folder")]
     for root, dirs, files in os.walk(folder):
         for name in sorted(dirs + files):
             path = Path(root) / name

@@ -38,7 +38,10 @@ def hand_written(docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
         elif path.is_file():
             problems.append(Problem(display(path), 0, 0, "", f"unexpected file type {path.suffix!r} in docs/"))
     contributing = docs.parent / CONTRIBUTING
-    if contributing.is_file() and not contributing.is_symlink():
+    if contributing.is_symlink():  # it is copied into the site: a link would publish whatever it points to
+        problems.append(Problem(display(contributing), 0, 0, "", "symbolic links are not allowed; commit the "
+                                "file itself"))
+    elif contributing.is_file():
         files["contributing.md"] = contributing.read_bytes()
     return files, problems
 

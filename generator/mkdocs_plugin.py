@@ -5,16 +5,21 @@ through the package's entry point, so it works wherever the package is installed
 The generator already escapes
 contributor text and refuses raw HTML; sanitising the rendered HTML again with an
 allow-list is the second line of defence. The Content-Security-Policy lists the
-hash of each inline script the theme writes, so nothing else can run.
+hash of each inline script the theme writes, so nothing else can run: an inline
+script is hashed only if it is one of the scripts in Material's own templates, so
+a script that reached a page some other way (a title in <title>, say) stays blocked.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import re
 import subprocess
 import sys
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import nh3
@@ -31,7 +36,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "th": {"align", "scope", "colspan", "rowspan"},
     "td": {"align", "colspan", "rowspan"},
     "ol": {"start"},
-    "svg": {"viewbox", "width", "height", "role", "aria-labelledby", "xmlns"},
+    # SVG attribute names keep their case (html5ever adjusts them): "viewbox" would strip viewBox.
+    "svg": {"viewBox", "width", "height", "role", "aria-labelledby", "xmlns"},
     "rect": {"x", "y", "width", "height"},
     "line": {"x1", "x2", "y1", "y2"},
     "text": {"x", "y", "text-anchor"},
@@ -51,17 +57,47 @@ _DATA_TYPES = ("application/json", "application/ld+json")
 CHARSET = '<meta charset="utf-8">'
 
 
+def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+    """Drop ids in the theme's namespace ("__config", "__drawer", ...) from page content.
+
+    Material reads its configuration with ``document.querySelector("#__config")``, which finds the
+    first element with that id, and page content comes before the theme's script: an event titled
+    "__config" (its heading's id) would replace the configuration, which is DOM clobbering.
+    """
+    return None if name == "id" and value.startswith("__") else value
+
+
 def sanitise(html: str) -> str:
     """Page content through nh3's allow-list."""
     return nh3.clean(
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
+        attribute_filter=_attribute_filter,
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+@cache
+def theme_scripts() -> tuple[re.Pattern[str], ...]:
+    """The inline scripts of Material's templates, each as a pattern whose ``{{ ... }}`` matches any value.
+
+    A value stands inside a JavaScript string literal in these scripts (a relative URL), so it may
+    hold anything but a quote, a backslash, ``<`` or ``:`` (no ``javascript:`` URL): a pattern
+    cannot match a script that does more.
+    """
+    spec = importlib.util.find_spec("material")
+    assert spec is not None and spec.origin is not None, "the Material theme is not installed"
+    patterns = []
+    for path in sorted((Path(spec.origin).parent / "templates").rglob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", path.read_text(encoding="utf-8"), re.S):
+            parts = re.split(r"\{\{.*?\}\}", body)
+            if not any("{%" in part for part in parts):  # a script assembled by template logic is not hashed
+                patterns.append(re.compile(r'[^"\\<:]*'.join(re.escape(part) for part in parts)))
+    return tuple(patterns)
 
 
 def content_security_policy(html: str) -> str:
@@ -70,6 +106,8 @@ def content_security_policy(html: str) -> str:
     for match in _INLINE_SCRIPT.finditer(html):
         if any(t in match.group(1) for t in _DATA_TYPES):
             continue
+        if not any(pattern.fullmatch(match.group(2)) for pattern in theme_scripts()):
+            continue  # not the theme's: leave it out of the policy, so the browser refuses to run it
         digest = base64.b64encode(hashlib.sha256(match.group(2).encode("utf-8")).digest()).decode()
         hashes.append(f"'sha256-{digest}'")
     scripts = " ".join(["'self'", *sorted(set(hashes))])

@@ -58,9 +58,13 @@ def build(project: Project, source: Path, site_dir: Path) -> Outcome:
     if errors(problems):
         return outcome
     staging = project.generated.with_name(f"{project.generated.name}.partial")
-    stage_copy(project.generated, staging)
-    outcome.report = write_tree(staging, files)
-    site = build_site(project.config_file, staging, site_dir)
+    try:
+        stage_copy(project.generated, staging)
+        outcome.report = write_tree(staging, files)
+        site = build_site(project.config_file, staging, site_dir)
+    except BaseException:  # an unexpected crash: the previous pages stay, and no half-written copy lingers
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     outcome.build_messages = site.messages
     if not site.ok:
         shutil.rmtree(staging, ignore_errors=True)

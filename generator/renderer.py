@@ -44,6 +44,15 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+KIND_WORDS = {
+    "ukrainian-government": "Ukrainian government",
+    "russian-government": "Russian government",
+    "telegram-channel": "Telegram channel",
+    "ngo": "NGO",
+}
+"""Claimant kinds whose words are not just the id with spaces: proper adjectives and acronyms."""
+
+
 def environment() -> Environment:
     """The Jinja environment: strict about undefined names, escaping by default."""
     env = Environment(
@@ -62,7 +71,8 @@ def environment() -> Environment:
         url=escape.link_target,
         figure=figure_words,
         status_words=lambda s: vocabulary.STATUSES[s],
-        kind_words=lambda k: k.replace("-", " "),
+        kind_words=lambda k: KIND_WORDS.get(k, k.replace("-", " ")),
+        sentence=lambda text: text[:1].upper() + text[1:],  # unlike |capitalize, keeps "NGO"
         country=vocabulary.country_name,
         precision_words=lambda p: p.replace("-", " "),
         safe_markdown=Markup,
@@ -127,9 +137,11 @@ class SiteRenderer:
         rows = []
         for event in events:
             key = (event.fingerprint, up)
-            row = self._rows.get(key)
+            row = self._rows.get(key) if event.fingerprint else None
             if row is None:
-                row = self._rows[key] = str(self._row_macro(event, up, timeline.tags))
+                row = str(self._row_macro(event, up, timeline.tags))
+                if event.fingerprint:  # an event made without one (not read from a file) would share the key ""
+                    self._rows[key] = row
             rows.append(row)
         return Markup('<ol class="tl-list">\n' + "\n".join(rows) + "\n</ol>")
 

@@ -23,14 +23,17 @@ PLAIN_TEXT_PATTERN = rf"^[^\s{_FORBIDDEN}]([^{_FORBIDDEN}]*[^\s{_FORBIDDEN}])?$"
 _MD_FORBIDDEN = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069"
 MARKDOWN_PATTERN = rf"^[^{_MD_FORBIDDEN}]*$"
 """Markdown may span lines but carries no control or bidirectional-override characters."""
-URL_PATTERN = r"^https://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[!#-;=?-~]*)?$"
+_END = r"(?!\n)$"
+"""The end of the value. Python's ``$`` (jsonschema and fastjsonschema use ``re.search``) also
+matches before a final newline, which JavaScript's does not: ``"x\n"`` would pass as a slug."""
+URL_PATTERN = rf"^https://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{{1,5}})?(/[!#-;=?-~]*)?{_END}"
 """https, an ASCII host, no user-info, no whitespace or quotes."""
-ID_PATTERN = r"^[0-9]{4}(-[0-9]{2}){0,2}(-[a-z0-9]+)+$"
+ID_PATTERN = rf"^[0-9]{{4}}(-[0-9]{{2}}){{0,2}}(-[a-z0-9]+)+{_END}"
 """An event id: its date, then lowercase words joined by hyphens."""
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_PATTERN = rf"^[a-z0-9]+(-[a-z0-9]+)*{_END}"
 """A source id or a tag: lowercase words joined by hyphens."""
-NUMBER_PATTERN = r"^[0-9]+(\.[0-9]+)?$"
-COORDINATE_PATTERN = r"^-?[0-9]{1,3}(\.[0-9]+)?$"
+NUMBER_PATTERN = rf"^[0-9]+(\.[0-9]+)?{_END}"
+COORDINATE_PATTERN = rf"^-?[0-9]{{1,3}}(\.[0-9]+)?{_END}"
 
 MAX_TITLE = 160
 MAX_TEXT = 500

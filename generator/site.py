@@ -52,6 +52,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(config_file.parent)
     staging = site_dir.with_name(f"{site_dir.name}.partial")
     if staging.exists():
@@ -66,7 +67,16 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
         shutil.rmtree(staging, ignore_errors=True)
         messages = collect.messages or [str(exc)]
         return BuildResult(False, messages)
+    except BaseException:  # an unexpected crash: the previous site stays, and no half-built one lingers
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         logger.removeHandler(collect)
+        # The variable is for this build only: left set, it would pin every later build in this
+        # process (tests, benchmarks) to this commit's time.
+        if previous_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
     swap(staging, site_dir)
     return BuildResult(True, collect.messages)

@@ -3,19 +3,32 @@
 Markdown fields may not carry raw HTML, images or links to anything but the
 web, e-mail or this site; plain-text fields must be NFC. These rules run at
 check time; the site build sanitises the rendered HTML again as a second line.
+
+The patterns below find unsafe constructs with their line numbers, but a pattern can
+only approximate what Python-Markdown does (a reference definition inside a quote, a
+tag that looks like an e-mail address, a ``{#id}`` on a code fence). So a summary the
+patterns pass is also rendered with the site's own extensions, and the HTML that comes
+out may hold only the elements and attributes plain Markdown makes. Size limits come
+first: Python-Markdown's link parser is quadratic in ``[`` and its list parser recurses
+once per nesting level, so a hostile summary could otherwise stall or crash the build.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
+from typing import Any
 
 from generator.schema import URL_PATTERN
 
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)[^`].*?\1", re.S)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+"""A code span opened and closed by backtick runs of the same length, as Python-Markdown reads it.
+The look-arounds make each run match whole: ``(`+)[^`].*?\1`` took quadratic time on a run of
+backticks (45 s on 60,000 of them)."""
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+_RAW_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]|<!--|<!\[CDATA\[")
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.M)
 _IMAGE = re.compile(r"!\[")
@@ -25,10 +38,52 @@ _WEB_URL = re.compile(URL_PATTERN.replace("^https://", "^https?://"))
 _SITE_PATH = re.compile(r"^(/(?!/)[A-Za-z0-9._~/-]*)?(#[A-Za-z0-9_-]*)?$")
 _MAILTO = re.compile(r"^mailto:[^\s@<>\"'&]+@[A-Za-z0-9.-]+$")
 
+MAX_BRACKETS = 64
+"""More ``[`` than a summary's few links need; each costs Python-Markdown a pass over the text."""
+MAX_NESTING = 8
+"""Lists and quotes nested deeper than this on one line are refused (thousands crash Python-Markdown)."""
+SITE_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition")
+"""The Markdown extensions summaries are rendered with on the site: MkDocs' built-in toc, tables
+and fenced_code, and what mkdocs.yml adds (tests/test_site_scan.py checks that the two agree)."""
+_NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])))+", re.M)
+_CONTAINER = re.compile(r">|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])")
+RAW_HTML = "raw HTML is not allowed in Markdown; write plain text"
+IMAGES = "images are not allowed; the site loads nothing from elsewhere"
+HEADINGS = "headings are not allowed in a summary; the page supplies them"
+ADMONITIONS = "admonition blocks are not allowed in a summary"
+ATTRIBUTES = ("attributes such as {#id .class} are not allowed; they could disguise the text or break "
+              "the page's scripts")
+
 
 def is_nfc(text: str) -> bool:
     """True when ``text`` is in Unicode normal form C."""
     return unicodedata.is_normalized("NFC", text)
+
+
+_BIDI_REFUSED_BY_SCHEMA = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Format characters the schema's text patterns already refuse (reported once, there)."""
+
+
+def invisible_characters(text: str) -> list[str]:
+    """A message for each kind of invisible or non-text character in ``text``, at most three.
+
+    Format characters (Unicode category Cf: zero-width spaces and joiners, the Arabic letter
+    mark, soft hyphens, byte-order marks, tag characters) are invisible: they make words that
+    look equal differ, hide text (tag characters can spell out a whole sentence), or reorder
+    what readers see. Noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) are not text, and
+    U+FFFE and U+FFFF make the Atom feed invalid XML.
+    """
+    found: list[str] = []
+    for char in dict.fromkeys(text):
+        code = ord(char)
+        if code >= 0xFDD0 and (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE):
+            found.append(f"U+{code:04X} is a noncharacter, not text; delete it")
+        elif unicodedata.category(char) == "Cf" and char not in _BIDI_REFUSED_BY_SCHEMA:
+            name = unicodedata.name(char, "unnamed")
+            found.append(f"invisible formatting character U+{code:04X} ({name}) is not allowed; delete it")
+        if len(found) == 3:
+            break
+    return found
 
 
 def is_allowed_link(url: str) -> bool:
@@ -38,13 +93,16 @@ def is_allowed_link(url: str) -> bool:
 
 def markdown_problems(text: str) -> list[tuple[int, str]]:
     """(0-based line within ``text``, message) for each unsafe construct."""
+    limits = _limit_problems(text)
+    if limits:  # the patterns and the renderer below are only bounded in time within the limits
+        return limits
     found: list[tuple[int, str]] = []
     visible = _blank(_CODE_SPAN, _blank(_CODE_FENCE, text))
     without_autolinks = _blank(_AUTOLINK, visible)
     for match in _RAW_HTML.finditer(without_autolinks):
-        found.append((_line(text, match.start()), "raw HTML is not allowed in Markdown; write plain text"))
+        found.append((_line(text, match.start()), RAW_HTML))
     for match in _IMAGE.finditer(visible):
-        found.append((_line(text, match.start()), "images are not allowed; the site loads nothing from elsewhere"))
+        found.append((_line(text, match.start()), IMAGES))
     for pattern in (_INLINE_LINK, _REFERENCE):
         for match in pattern.finditer(visible):
             if not is_allowed_link(match.group(1)):
@@ -56,10 +114,94 @@ def markdown_problems(text: str) -> list[tuple[int, str]]:
         if not is_allowed_link(target):
             found.append((_line(text, match.start(1)), _bad_link(target)))
     for match in _HEADING.finditer(visible):
-        found.append((_line(text, match.start()), "headings are not allowed in a summary; the page supplies them"))
+        found.append((_line(text, match.start()), HEADINGS))
     for match in _ADMONITION.finditer(visible):
-        found.append((_line(text, match.start()), "admonition blocks are not allowed in a summary"))
+        found.append((_line(text, match.start()), ADMONITIONS))
+    if not found:  # what the patterns cannot see, the rendered HTML shows
+        found = _rendered_problems(text)
     return sorted(set(found))
+
+
+def _limit_problems(text: str) -> list[tuple[int, str]]:
+    """Inputs that would make Python-Markdown slow (many brackets) or crash it (deep nesting)."""
+    if text.count("[") > MAX_BRACKETS:
+        return [(0, f"has more than {MAX_BRACKETS} [ brackets; a summary needs only a few links")]
+    for match in _NESTING.finditer(text):
+        if len(_CONTAINER.findall(match.group(0))) > MAX_NESTING:
+            return [(_line(text, match.start()), f"lists or quotes are nested more than {MAX_NESTING} deep")]
+    return []
+
+
+_SITE_MARKDOWN: Any = None
+_PLAIN_ELEMENTS = {"p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br", "table",
+                   "thead", "tbody", "tr", "th", "td"}
+"""What Markdown syntax makes, without raw HTML, headings, images or admonitions."""
+_PLAIN_ATTRIBUTES = {("a", "href"), ("a", "title"), ("ol", "start")}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_ALIGN = re.compile(r"text-align: (left|right|center);")
+
+
+def _rendered_problems(text: str) -> list[tuple[int, str]]:
+    """Problems in the HTML the site would make of ``text``."""
+    global _SITE_MARKDOWN
+    if _SITE_MARKDOWN is None:
+        import markdown
+
+        _SITE_MARKDOWN = markdown.Markdown(extensions=list(SITE_EXTENSIONS))
+    _SITE_MARKDOWN.reset()
+    try:
+        html = _SITE_MARKDOWN.convert(text)
+    except RecursionError:  # pragma: no cover - the nesting limit comes first
+        return [(0, f"lists or quotes are nested more than {MAX_NESTING} deep")]
+    parser = _RenderedHTML()
+    parser.feed(html)
+    parser.close()
+    return [(_line(text, max(text.find(needle), 0)) if needle else 0, message) for needle, message in parser.found]
+
+
+class _RenderedHTML(HTMLParser):
+    """Collects (text to look for in the source, message) for everything plain Markdown would not make."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "img":
+            self.found.append(("![", IMAGES))
+        elif tag in _HEADING_TAGS:
+            self.found.append(("#", HEADINGS))
+        elif tag == "div" and "admonition" in values.get("class", "").split():
+            self.found.append(("", ADMONITIONS))
+        elif tag not in _PLAIN_ELEMENTS:
+            self.found.append((f"<{tag}", RAW_HTML))
+            return
+        for name, value in values.items():
+            if tag == "a" and name == "href" and not is_allowed_link(value):
+                self.found.append((value, _bad_link(value)))
+            elif (tag, name) in _PLAIN_ATTRIBUTES or tag in ("img", "div") or (tag in _HEADING_TAGS and name == "id"):
+                continue  # allowed, or the element is reported already
+            elif tag == "code" and name == "class" and re.fullmatch(r"language-[^\s]+", value):
+                continue  # a code fence's language
+            elif tag in ("th", "td") and name == "style" and _ALIGN.fullmatch(value):
+                continue  # a table column's alignment
+            else:
+                self.found.append(("{", ATTRIBUTES))
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data: str) -> None:
+        self.found.append(("<!--", RAW_HTML))
+
+    def handle_decl(self, decl: str) -> None:
+        self.found.append(("<!", RAW_HTML))
+
+    def handle_pi(self, data: str) -> None:
+        self.found.append(("<?", RAW_HTML))
+
+    def unknown_decl(self, data: str) -> None:
+        self.found.append(("<!", RAW_HTML))
 
 
 def _bad_link(url: str) -> str:

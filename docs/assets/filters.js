@@ -29,6 +29,8 @@
       }
     });
     form.querySelector(".tl-count").textContent = shown + " of " + rows.length + " events shown";
+    var empty = document.querySelector(".tl-empty");
+    if (empty) { empty.hidden = shown !== 0; }
     if (push) {
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);

@@ -24,7 +24,7 @@ from generator.model import Tag
 from generator.problems import Problem, Severity
 from generator.validation.checkfile import FileResult, check_file
 
-CACHE_VERSION = f"check-v2-{__version__}"
+CACHE_VERSION = f"check-v4-{__version__}"
 """Part of every cache key: bump when rules change without a version change."""
 PARALLEL_THRESHOLD = 300
 """Below this many files to check, starting worker processes costs more than it saves."""

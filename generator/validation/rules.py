@@ -16,7 +16,8 @@ from generator.dates import PartialDate
 from generator.loader import Mapping, Node, Scalar
 from generator.model import Tag
 from generator.problems import Problem, Severity
-from generator.text import is_nfc, markdown_problems
+from generator.schema import MAX_SUMMARY
+from generator.text import invisible_characters, is_nfc, markdown_problems
 from generator.validation.typed import field_name, locate
 
 EVENT_ID = re.compile(r"^(?P<date>[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)-(?P<words>[a-z0-9]+(-[a-z0-9]+)*)$")
@@ -83,7 +84,7 @@ def _get(data: Any, where: list[str | int]) -> Any:
 
 def check_file_name(ctx: Context) -> Iterator[Problem]:
     """The file is timeline/<year>/<id>.yaml, the id is lowercase ASCII starting with the date."""
-    match = EVENT_ID.match(ctx.event_id)
+    match = EVENT_ID.fullmatch(ctx.event_id)  # match would let a final newline through
     if not match or len(ctx.event_id) > MAX_ID_LENGTH:
         yield Problem(ctx.path, 1, 1, "", f"file name {ctx.event_id!r} is not a valid event id; expected "
                       "YYYY[-MM[-DD]]-lowercase-words-joined-by-hyphens, at most "
@@ -226,6 +227,8 @@ def check_summary(ctx: Context) -> Iterator[Problem]:
     summary = ctx.data.get("summary")
     if not isinstance(summary, str) or node is None:
         return
+    if len(summary) > MAX_SUMMARY:  # the schema reports the length; checking more would only cost time
+        return
     start = 1 if node.block else 0
     for offset, message in markdown_problems(summary):
         yield ctx.problem(["summary"], message, line_offset=start + offset)
@@ -234,6 +237,12 @@ def check_summary(ctx: Context) -> Iterator[Problem]:
 def check_text(ctx: Context) -> Iterator[Problem]:
     """Text is in Unicode NFC form, so that equal-looking words compare equal."""
     yield from _nfc(ctx, ctx.data, [])
+
+
+def check_invisible(ctx: Context) -> Iterator[Problem]:
+    """Text has no invisible characters (zero-width spaces and joiners, byte-order marks, tag characters)
+    and no noncharacters such as U+FFFF."""
+    yield from _invisible(ctx, ctx.data, [])
 
 
 def check_related(ctx: Context) -> Iterator[Problem]:
@@ -254,6 +263,18 @@ def _nfc(ctx: Context, value: Any, where: list[str | int]) -> Iterator[Problem]:
         yield ctx.problem(where, "text is not in Unicode NFC form; retype it or normalise it to NFC")
 
 
+def _invisible(ctx: Context, value: Any, where: list[str | int]) -> Iterator[Problem]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _invisible(ctx, item, [*where, key])
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _invisible(ctx, item, [*where, i])
+    elif isinstance(value, str) and where and where[-1] in PLAIN_TEXT_FIELDS | {"summary"}:
+        for message in invisible_characters(value):  # other fields have ASCII-only patterns in the schema
+            yield ctx.problem(where, message)
+
+
 def _node(root: Node, key: str) -> Scalar | None:
     node = root.items.get(key) if isinstance(root, Mapping) else None
     return node if isinstance(node, Scalar) else None
@@ -269,6 +290,7 @@ RULES: list[Rule] = [
     check_figures,
     check_summary,
     check_text,
+    check_invisible,
     check_related,
 ]
 """Every per-file rule, run on every file."""

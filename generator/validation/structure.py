@@ -72,8 +72,8 @@ def _describe(error: Any, where: list[str | int]) -> list[tuple[str, str | None,
         return [(field_name([*where, name]), name, f"unknown field{hint}") for name in extra]
     if rule == "enum":
         values = sub["enum"]
-        listed = f"one of {', '.join(values)}" if len(values) <= 12 else "an ISO 3166-1 alpha-2 code such as UA or RU"
-        return [(field, None, f"expected {listed}; got {got}")]
+        listed = ", ".join(values) if len(values) <= 12 else "an ISO 3166-1 alpha-2 code such as UA or RU"
+        return [(field, None, f"expected one of {listed}; got {got}")]
     if rule == "type":
         wanted = sub["type"] if isinstance(sub["type"], list) else [sub["type"]]
         return [(field, None, f"expected {' or '.join(_TYPE_WORDS.get(t, t) for t in wanted)}; got {got}")]

@@ -9,6 +9,7 @@ scalars are always strings.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 from generator.loader import Mapping, Node, Scalar, Sequence
@@ -32,7 +33,10 @@ def scalar_value(node: Scalar) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        # Python refuses to convert more digits than sys.get_int_max_str_digits() (4,300 by default)
+        # and would raise; such a number is still a number under the core schema, just not a usable one.
+        limit = sys.get_int_max_str_digits()
+        return float(text) if limit and len(text.lstrip("+-")) > limit else int(text)
     if _FLOAT.match(text) and len(text) < 40:
         return float(text)
     return text

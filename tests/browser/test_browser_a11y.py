@@ -1,0 +1,101 @@
+"""Accessibility: axe-core, run inside the pages, finds no serious or critical violation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .support import AXE, DESKTOP, MOBILE, Server, new_watched_context, pick_event
+
+pytestmark = pytest.mark.browser
+
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run .ci/install-browser (npm ci in tests/browser)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe_page(chromium: Browser, site: Server) -> Iterator[Any]:
+    """Pages in a context that bypasses the CSP, which would (rightly) refuse the injected axe script."""
+    opened = []
+
+    def open_page(viewport: dict[str, int]) -> Page:
+        context, watch = new_watched_context(chromium, site, viewport=viewport, bypass_csp=True)
+        opened.append((context, watch))
+        return context.new_page()
+
+    yield open_page
+    for context, _ in opened:
+        context.close()
+    for _, watch in opened:
+        watch.check()
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:8]:
+            lines.append(f"    {json.dumps(node['target'])}: {node.get('failureSummary', '').replace(chr(10), ' ')}")
+            lines.append(f"        {node['html'][:200]}")
+    return "\n".join(lines)
+
+
+def run_axe(page: Page, source: str) -> list[dict[str, Any]]:
+    page.add_script_tag(content=source)
+    result = page.evaluate("""async () => {
+      const r = await axe.run(document, {resultTypes: ["violations"]});
+      return r.violations;
+    }""")
+    return list(result)
+
+
+def pages_to_check(events: list[dict[str, Any]], viewport: dict[str, int]) -> dict[str, str]:
+    """Home, timeline, an event, a tag and the figures page; at desktop width also places and search."""
+    pages = {
+        "home": "",
+        "timeline": "timeline/",
+        "event": f"events/{pick_event(events)['id']}/",
+        "tag": f"tags/{events[0]['tags'][0]}/",
+        "figures": "figures/",
+    }
+    if viewport == DESKTOP:
+        pages |= {"places": "places/", "search": "search/?q=desertion"}
+    return pages
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "375"])
+def test_axe_finds_no_serious_violations(
+    site: Server, axe_page: Any, axe_source: str, events: list[dict[str, Any]], viewport: dict[str, int]
+) -> None:
+    page = axe_page(viewport)
+    failures = []
+    for name, path in pages_to_check(events, viewport).items():
+        page.goto(site.url + path)
+        blocking = [v for v in run_axe(page, axe_source) if v["impact"] in BLOCKING]
+        if blocking:
+            failures.append(f"{name} ({path or '/'}):\n{describe(blocking)}")
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+
+
+def test_axe_with_the_search_open_and_filters_set(
+    site: Server, axe_page: Any, axe_source: str, events: list[dict[str, Any]]
+) -> None:
+    """The states scripts create are checked too: a filtered timeline and the search results panel."""
+    page = axe_page(DESKTOP)
+    page.goto(site.url + f"timeline/?tag={events[0]['tags'][0]}")
+    box = page.get_by_role("searchbox", name="Search the timeline")
+    box.click()
+    box.press_sequentially("desertion", delay=10)
+    page.locator(".tl-search__results a").first.wait_for()
+    blocking = [v for v in run_axe(page, axe_source) if v["impact"] in BLOCKING]
+    assert not blocking, describe(blocking)

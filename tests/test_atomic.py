@@ -1,0 +1,177 @@
+"""The site and the generated pages are replaced only by a build that succeeded as a whole.
+
+A project is built once; each test works on its own copy of it, breaks the next build in one
+way (a refused file, a MkDocs failure in strict mode, a failed search index, a crash) and checks
+that the previous site and pages are still there, byte for byte, with nothing half-built left
+beside them. A successful rebuild after deleting an event leaves no trace of it anywhere, and
+no build writes outside the generated folder and the site folder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from generator import mkdocs_plugin
+from generator.project import Project
+from tests.hostile._support import CORPUS, VALID_EVENT, build, install, new_project
+
+OTHER_ID = "2024-01-20-second-event"
+OTHER = (
+    VALID_EVENT.read_bytes()
+    .replace(b'date: "2024-01-15"', b'date: "2024-01-20"')
+    .replace(b"Soldiers reportedly refuse to advance near Kupiansk", b"A second, separate refusal reported near Lyman")
+)
+
+
+def _tree(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file below ``folder``: its content hash and modification time."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            out[path.relative_to(folder).as_posix()] = (
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                path.stat().st_mtime_ns,
+            )
+    return out
+
+
+def _outside_outputs(project: Project) -> dict[str, tuple[str, int]]:
+    """Every file of the project except the site and the generated pages (and their staging folders)."""
+    tree = _tree(project.root)
+    return {k: v for k, v in tree.items() if not k.startswith(("site/", "site.", "docs/generated/", "docs/generated."))}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    root = tmp_path_factory.mktemp("atomic")
+    project = new_project(root / "project")
+    install(project.timeline, "2024/2024-01-15-valid.yaml", VALID_EVENT.read_bytes())
+    install(project.timeline, f"2024/{OTHER_ID}.yaml", OTHER)
+    outcome = build(project, root / "cache")
+    assert outcome.built, [p.format() for p in outcome.problems] + outcome.build_messages
+    return project
+
+
+@pytest.fixture
+def project(built: Project, tmp_path: Path) -> Iterator[Project]:
+    """A private copy of the built project, with its site and generated pages."""
+    copy = tmp_path / "project"
+    shutil.copytree(built.root, copy, symlinks=True)
+    yield Project(copy)
+
+
+def _assert_untouched(
+    project: Project, site: dict[str, tuple[str, int]], pages: dict[str, tuple[str, int]], inode: int
+) -> None:
+    assert _tree(project.site) == site
+    assert _tree(project.generated) == pages
+    assert project.site.stat().st_ino == inode, "the site folder was replaced"
+    leftovers = sorted(
+        p.name for p in [*project.root.iterdir(), *project.docs.iterdir()] if p.name.endswith((".partial", ".old"))
+    )
+    assert leftovers == []
+
+
+def _snapshot(project: Project) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], int]:
+    assert (project.site / "index.html").is_file() and (project.generated / "index.md").is_file()
+    return _tree(project.site), _tree(project.generated), project.site.stat().st_ino
+
+
+def test_a_refused_file_leaves_the_previous_site_untouched(project: Project, tmp_path: Path) -> None:
+    before = _snapshot(project)
+    hostile = CORPUS / "events" / "2024-01-15-summary-script.yaml"
+    install(project.timeline, f"2024/{hostile.name}", hostile.read_bytes())
+    outcome = build(project, tmp_path / "cache")
+    assert not outcome.built and not outcome.check.ok
+    _assert_untouched(project, *before)
+
+
+def test_a_failed_mkdocs_build_leaves_the_previous_site_untouched(project: Project, tmp_path: Path) -> None:
+    """The check passes, MkDocs (strict) fails on a broken link in a hand-written page."""
+    before = _snapshot(project)
+    (project.docs / "broken.md").write_text("# Broken\n\nSee [a page that does not exist](missing.md).\n")
+    outcome = build(project, tmp_path / "cache")
+    assert outcome.check.ok and not outcome.built
+    assert any("missing.md" in message for message in outcome.build_messages), outcome.build_messages
+    _assert_untouched(project, *before)
+
+
+def test_a_failed_search_index_leaves_the_previous_site_untouched(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _snapshot(project)
+
+    def fail(site_dir: str) -> None:
+        raise PluginError("search index: pagefind crashed")
+
+    monkeypatch.setattr(mkdocs_plugin, "index_search", fail)
+    install(
+        project.timeline,
+        "2024/2024-01-15-valid.yaml",
+        VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
+    )
+    outcome = build(project, tmp_path / "cache")
+    assert outcome.check.ok and not outcome.built
+    _assert_untouched(project, *before)
+
+
+def test_a_crash_during_the_build_leaves_the_previous_site_untouched(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error nobody planned for (here, inside MkDocs) propagates, and still replaces nothing."""
+    before = _snapshot(project)
+    import mkdocs.commands.build
+
+    def crash(config: object, **kwargs: object) -> None:
+        (Path(str(config["site_dir"])) / "half-written.html").parent.mkdir(parents=True, exist_ok=True)  # type: ignore[index]
+        (Path(str(config["site_dir"])) / "half-written.html").write_text("<p>half</p>")  # type: ignore[index]
+        raise RuntimeError("MkDocs crashed half-way")
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", crash)
+    install(
+        project.timeline,
+        "2024/2024-01-15-valid.yaml",
+        VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
+    )
+    with pytest.raises(RuntimeError, match="half-way"):
+        build(project, tmp_path / "cache")
+    _assert_untouched(project, *before)
+
+
+def test_a_deleted_event_leaves_no_stale_page_and_nothing_is_written_elsewhere(
+    project: Project, tmp_path: Path
+) -> None:
+    assert (project.site / "events" / OTHER_ID / "index.html").is_file()
+    outside = _outside_outputs(project)
+    (project.timeline / "2024" / f"{OTHER_ID}.yaml").unlink()
+    outside.pop(f"timeline/2024/{OTHER_ID}.yaml")
+    outcome = build(project, tmp_path / "cache")
+    assert outcome.built, [p.format() for p in outcome.problems] + outcome.build_messages
+    assert not (project.site / "events" / OTHER_ID).exists()
+    assert not (project.generated / "events" / f"{OTHER_ID}.md").exists()
+    for folder in (project.site, project.generated):
+        for path in folder.rglob("*"):
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            if path.suffix == ".pf_fragment":
+                data = gzip.decompress(data)
+            assert OTHER_ID.encode() not in data, f"{path} still mentions the deleted event"
+    events = json.loads((project.site / "data" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert [e["id"] for e in events] == ["2024-01-15-valid"]
+    assert _outside_outputs(project) == outside, "the build wrote outside site/ and docs/generated/"
+    assert sorted(p.name for p in project.root.iterdir()) == sorted(
+        ["CONTRIBUTING.md", "docs", "mkdocs.yml", "site", "timeline"]
+    )
+    assert sorted(p.name for p in project.docs.iterdir()) == sorted(
+        [p.name for p in (Path(__file__).parents[1] / "docs").iterdir() if not p.name.startswith("generated")]
+        + ["generated"]
+    )

@@ -1,0 +1,108 @@
+"""generator.validation.batch: checking many files with a content-keyed cache, in parallel when worth it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.model import Tag
+from generator.validation import batch
+from generator.validation.batch import Job, check_all, default_cache_dir
+from generator.validation.checkfile import FileResult, check_file
+from tests.helpers import VALID_EVENT, VALID_ID, edit
+
+TAGS = {"violence-between-soldiers": Tag("violence-between-soldiers", "Violence", "Killings.", True)}
+BROKEN = edit(VALID_EVENT, "status: reported\ntags", "status: NO\ntags")
+
+
+def jobs(*texts: str) -> list[Job]:
+    return [
+        (text.encode(), f"timeline/2024/{VALID_ID}-{i}.yaml", f"{VALID_ID}-{i}", "2024") for i, text in enumerate(texts)
+    ]
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record which files are really checked (not served from a cache)."""
+    checked: list[str] = []
+
+    def check(raw: bytes, path: str, *args: object) -> FileResult:
+        checked.append(path)
+        return check_file(raw, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "check_file", check)
+    return checked
+
+
+def test_results_come_in_order_with_their_fingerprints() -> None:
+    results = check_all(jobs(VALID_EVENT, BROKEN), TAGS, None)
+    assert [r.data is not None for _, r in results] == [True, False]
+    assert results[0][0] != results[1][0]
+
+
+def test_the_cache_serves_unchanged_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = counting(monkeypatch)
+    first = check_all(jobs(VALID_EVENT, BROKEN), TAGS, tmp_path)
+    assert len(checked) == 2
+    assert (tmp_path / "checked.json").is_file()
+    second = check_all(jobs(VALID_EVENT, BROKEN), TAGS, tmp_path)
+    assert len(checked) == 2
+    assert second == first
+
+
+def test_a_changed_file_or_vocabulary_is_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = counting(monkeypatch)
+    check_all(jobs(VALID_EVENT, BROKEN), TAGS, tmp_path)
+    check_all(jobs(VALID_EVENT, BROKEN + "\n"), TAGS, tmp_path)
+    assert checked[2:] == [f"timeline/2024/{VALID_ID}-1.yaml"]
+    check_all(jobs(VALID_EVENT, BROKEN + "\n"), {}, tmp_path)
+    assert len(checked) == 5
+
+
+def test_the_same_bytes_at_another_path_are_checked_for_that_path(tmp_path: Path) -> None:
+    [(_, result)] = check_all(jobs(BROKEN), TAGS, tmp_path)
+    moved = [(BROKEN.encode(), "elsewhere/2024/x.yaml", f"{VALID_ID}-0", "2024")]
+    [(_, again)] = check_all(moved, TAGS, tmp_path)
+    assert [p.path for p in result.problems] == [f"timeline/2024/{VALID_ID}-0.yaml"]
+    assert [p.path for p in again.problems] == ["elsewhere/2024/x.yaml"]
+
+
+@pytest.mark.parametrize("content", ["not json", "[]", '{"k": {"problems": [[1]]}}', '{"k": 3}'])
+def test_an_unreadable_cache_is_ignored(tmp_path: Path, content: str) -> None:
+    (tmp_path / "checked.json").write_text(content, encoding="utf-8")
+    [(_, result)] = check_all(jobs(VALID_EVENT), TAGS, tmp_path)
+    assert result.problems == []
+    assert isinstance(json.loads((tmp_path / "checked.json").read_text(encoding="utf-8")), dict)
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    [(_, result)] = check_all(jobs(VALID_EVENT), TAGS, blocker / "cache")
+    assert result.problems == []
+
+
+def test_memory_is_consulted_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = counting(monkeypatch)
+    memory: dict[str, FileResult] = {}
+    check_all(jobs(VALID_EVENT, BROKEN), TAGS, None, memory)
+    check_all(jobs(VALID_EVENT, BROKEN), TAGS, None, memory)
+    assert len(checked) == 2
+    assert len(memory) == 2
+
+
+def test_parallel_checking_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    many = jobs(*([VALID_EVENT, BROKEN] * 3))
+    serial = check_all(many, TAGS, None)
+    monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 2)
+    assert check_all(many, TAGS, None) == serial
+
+
+def test_the_cache_lives_in_the_user_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = default_cache_dir(Path("timeline"))
+    assert folder.parent == tmp_path / "timeline-generator"
+    assert default_cache_dir(Path("timeline")) == folder
+    assert default_cache_dir(Path("other")) != folder

@@ -1,0 +1,77 @@
+"""generator.generate: the docs tree MkDocs builds: rendered pages, data, feeds and hand-written pages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.generate import generate, hand_written
+from generator.renderer import Settings, render_site
+from generator.timeline import Timeline
+from generator.validation import validate
+from tests.helpers import REPO, SMALL
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+
+
+def test_hand_written_pages_and_assets_are_copied(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(
+        docs,
+        {
+            "about.md": "# About",
+            "assets/site.css": "a{}",
+            "assets/logo.svg": "<svg/>",
+            "overrides/main.html": "theme",
+            "generated/index.md": "old output",
+            "generated.partial/x.md": "staging",
+            "generated.old/y.md": "old",
+        },
+    )
+    write(tmp_path, {"CONTRIBUTING.md": "# Contributing"})
+    files, problems = hand_written(docs)
+    assert problems == []
+    assert files == {
+        "about.md": b"# About",
+        "assets/logo.svg": b"<svg/>",
+        "assets/site.css": b"a{}",
+        "contributing.md": b"# Contributing",
+    }
+
+
+def test_unexpected_files_and_links_are_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(docs, {"about.md": "x", "notes.docx": "binary"})
+    files, problems = hand_written(docs)
+    assert [(Path(p.path).name, p.message) for p in problems] == [
+        ("notes.docx", "unexpected file type '.docx' in docs/")
+    ]
+    os.symlink("/etc/passwd", docs / "passwd.md")
+    files, problems = hand_written(docs)
+    assert files == {}
+    assert [p.message for p in problems] == ["symbolic links are not allowed; commit the file itself"]
+
+
+def test_a_linked_contributing_guide_is_not_copied(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    os.symlink("/etc/hostname", tmp_path / "CONTRIBUTING.md")
+    files, problems = hand_written(tmp_path / "docs")
+    assert files == {}
+    # refused out loud (tests/hostile: symlink-contributing), not skipped into a missing-page error from MkDocs
+    assert [p.message for p in problems] == ["symbolic links are not allowed; commit the file itself"]
+
+
+def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
+    result = validate(SMALL)
+    timeline = Timeline(result.events, result.tags)
+    files, problems = generate(timeline, Settings(), REPO / "docs")
+    assert problems == []
+    pages = render_site(timeline, Settings())
+    assert {path: files[path] for path in pages} == {path: text.encode() for path, text in pages.items()}
+    copied, _ = hand_written(REPO / "docs")
+    assert {"about.md", "methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
+    assert set(files) == set(pages) | set(copied) | {"data/events.json", "data/events.csv", "feed.xml", "feed.json"}

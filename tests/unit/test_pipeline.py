@@ -1,0 +1,57 @@
+"""generator.pipeline: check, then write the generated folder only when nothing stops it.
+
+The MkDocs build (pipeline.build) is tested end to end in tests/test_build.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator import pipeline
+from tests.helpers import BROKEN, SMALL, make_project
+
+
+def test_regenerate_writes_the_generated_folder(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    outcome = pipeline.regenerate(project, SMALL)
+    assert outcome.check.ok and outcome.problems == [] and not outcome.built
+    assert outcome.report is not None
+    assert (project.generated / "events" / "2023-watchdog-counts-desertion-cases.md").is_file()
+    assert (project.generated / "data" / "events.json").is_file()
+    again = pipeline.regenerate(project, SMALL)
+    assert again.report is not None
+    assert (again.report.written, again.report.removed) == ([], [])
+    assert again.report.unchanged == len(outcome.report.written)
+
+
+def test_regenerate_prunes_a_deleted_event(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    source = tmp_path / "timeline"
+    shutil.copytree(SMALL, source)
+    pipeline.regenerate(project, source)
+    (source / "2023" / "2023-watchdog-counts-desertion-cases.yaml").unlink()
+    (source / "2024" / "2024-07-11-soldier-shoots-two-comrades.yaml").write_text(
+        (source / "2024" / "2024-07-11-soldier-shoots-two-comrades.yaml")
+        .read_text(encoding="utf-8")
+        .replace("related: [2023-watchdog-counts-desertion-cases]\n", ""),
+        encoding="utf-8",
+    )
+    outcome = pipeline.regenerate(project, source)
+    assert outcome.report is not None
+    assert "events/2023-watchdog-counts-desertion-cases.md" in outcome.report.removed
+    assert "years/2023.md" in outcome.report.removed
+    assert not (project.generated / "events" / "2023-watchdog-counts-desertion-cases.md").exists()
+
+
+def test_regenerate_writes_nothing_when_check_fails(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    outcome = pipeline.regenerate(project, BROKEN)
+    assert not outcome.check.ok
+    assert outcome.report is None
+    assert outcome.problems == outcome.check.problems
+    assert not project.generated.exists()
+
+
+def test_check_without_the_cache(tmp_path: Path) -> None:
+    assert pipeline.check(SMALL, use_cache=False).problems == []
