@@ -11,6 +11,7 @@ from generator import pipeline, reference, schema, vocabulary
 from generator.files import TAGS_FILE, display
 from generator.problems import Problem, Severity, errors
 from generator.project import Project, find_project
+from generator.site import tune_gc
 from generator.skeleton import SkeletonError, needs_content_note, skeleton
 from generator.tags import load_tags
 
@@ -62,6 +63,7 @@ SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Pat
 @click.version_option(package_name="desertion-timeline")
 def main() -> None:
     """Check and build the sourced timeline site from one YAML file per event."""
+    tune_gc()
 
 
 @main.command()

@@ -12,7 +12,7 @@ from generator.problems import Problem, errors, ordered
 from generator.tags import load_tags
 from generator.validation import crossfile
 from generator.validation.batch import Job, check_all
-from generator.validation.checkfile import FileResult
+from generator.validation.checkfile import FileResult, check_file
 from generator.validation.convert import to_event
 
 
@@ -64,9 +64,16 @@ def validate(source: Path, cache_dir: Path | None = None, memory: Memory | None 
                                                           memory.results if memory is not None else None)):
         _, shown, event_id, _ = job
         ids[event_id.casefold()].append(shown)
+        event = known.get(fingerprint)
+        if event is None and result.data is not None:
+            try:
+                event = to_event(event_id, shown, result.data, fingerprint)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                # Only a damaged cache entry can fail here: check the file itself again.
+                result = check_file(*job, tags)
+                event = to_event(event_id, shown, result.data, fingerprint) if result.data is not None else None
         problems += result.problems
-        if result.data is not None:
-            event = known.get(fingerprint) or to_event(event_id, shown, result.data, fingerprint)
+        if event is not None:
             seen[fingerprint] = event
             events.append(event)
             lines[event_id] = result.related_line
