@@ -13,6 +13,7 @@ ratios between sizes within one run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import http.server
 import os
@@ -38,13 +39,23 @@ from generator.loader import load  # noqa: E402
 from generator.validation.typed import to_data  # noqa: E402
 
 PLACES = [
-    ("Belgorod region", "RU", "region"), ("Kursk region", "RU", "region"), ("Luhansk region", "UA", "region"),
-    ("Donetsk region", "UA", "region"), ("Zaporizhzhia region", "UA", "region"), ("Kherson region", "UA", "region"),
-    ("Bakhmut", "UA", "settlement"), ("Avdiivka", "UA", "settlement"), ("Pokrovsk", "UA", "settlement"),
-    ("Moscow", "RU", "settlement"), ("Rostov-on-Don", "RU", "settlement"), ("Kupiansk sector", "UA", "front-sector"),
+    ("Belgorod region", "RU", "region"),
+    ("Kursk region", "RU", "region"),
+    ("Luhansk region", "UA", "region"),
+    ("Donetsk region", "UA", "region"),
+    ("Zaporizhzhia region", "UA", "region"),
+    ("Kherson region", "UA", "region"),
+    ("Bakhmut", "UA", "settlement"),
+    ("Avdiivka", "UA", "settlement"),
+    ("Pokrovsk", "UA", "settlement"),
+    ("Moscow", "RU", "settlement"),
+    ("Rostov-on-Don", "RU", "settlement"),
+    ("Kupiansk sector", "UA", "front-sector"),
 ]
-WORDS = ("deserter unit soldier convoy barrier commander recruits refused fled shot detained tribunal "
-         "battalion regiment brigade checkpoint escape police prosecutor court mobilised contract").split()
+WORDS = (
+    "deserter unit soldier convoy barrier commander recruits refused fled shot detained tribunal "
+    "battalion regiment brigade checkpoint escape police prosecutor court mobilised contract"
+).split()
 
 
 def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None:
@@ -79,7 +90,8 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
         folder = target / str(year)
         folder.mkdir(parents=True, exist_ok=True)
         text = "# yaml-language-server: $schema=../schema.json\n" + yaml.dump(
-            data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1000)
+            data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1000
+        )
         (folder / f"{event_id}.yaml").write_text(text, encoding="utf-8")
 
 
@@ -166,16 +178,24 @@ def reader_bytes(site: Path, query: str) -> tuple[int, int]:
     received: list[int] = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
             page = browser.new_page()
 
             def count(response):  # type: ignore[no-untyped-def]
-                try:
+                # redirects and aborted requests have no body to count
+                with contextlib.suppress(Exception):
                     received.append(len(response.body()))
-                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                    pass
 
             page.on("response", count)
             page.goto(f"{base}/timeline/", wait_until="networkidle")
@@ -185,7 +205,8 @@ def reader_bytes(site: Path, query: str) -> tuple[int, int]:
             box.click()
             box.fill(query)
             page.locator(".md-search-result__link, .pagefind-ui__result-link, .tl-search__result a").first.wait_for(
-                timeout=120_000)
+                timeout=120_000
+            )
             page.wait_for_load_state("networkidle")
             search_bytes = sum(received)
             browser.close()
@@ -231,7 +252,7 @@ def measure(count: int, browser: bool) -> dict[str, float | str]:
         total = run([timeline_cmd, "build"], project, env)
         figures["total build, cold (s)"] = total.seconds
         figures["total build peak (MB)"] = total.peak_mb
-        n, size, largest, name = tree_stats(project / "docs" / "generated")
+        n, size, _, _ = tree_stats(project / "docs" / "generated")
         figures["generated files"] = n
         figures["generated size (MB)"] = size / 1e6
         _, _, largest_html, largest_name = tree_stats(project / "site", ".html")
@@ -281,13 +302,14 @@ def main() -> None:
         print(f"measured {n} events: {results[-1]}", file=sys.stderr, flush=True)
     keys = list(results[0])
     width = max(len(k) for k in keys)
-    print(f"{'':{width}}  " + "  ".join(f"{r['events']:>14}" for r in results) +
-          ("  ratio" if len(results) > 1 else ""))
+    print(
+        f"{'':{width}}  " + "  ".join(f"{r['events']:>14}" for r in results) + ("  ratio" if len(results) > 1 else "")
+    )
     for key in keys[1:]:
         cells = []
         for r in results:
             value = r.get(key, "")
-            cells.append(f"{value:>14.2f}" if isinstance(value, float) else f"{str(value):>14}")
+            cells.append(f"{value:>14.2f}" if isinstance(value, float) else f"{value!s:>14}")
         ratio = ""
         first, last = results[0].get(key), results[-1].get(key)
         if len(results) > 1 and isinstance(first, float) and isinstance(last, float) and first:

@@ -55,8 +55,12 @@ def _failed(problems: list[Problem], strict: bool) -> bool:
     return bool(errors(problems)) or (strict and bool(problems))
 
 
-SOURCE = click.option("--source", type=click.Path(file_okay=False, path_type=Path), default=None,
-                      help="Timeline folder (default: timeline/ of the project).")
+SOURCE = click.option(
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Timeline folder (default: timeline/ of the project).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,8 +73,13 @@ def main() -> None:
 @main.command()
 @SOURCE
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "output_format", type=click.Choice(["text", "github"]), default="text",
-              help="github prints GitHub Actions annotations.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    help="github prints GitHub Actions annotations.",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every file again.")
 def check(source: Path | None, strict: bool, output_format: str, no_cache: bool) -> None:
     """Run every rule on every event file and list every problem.
@@ -87,8 +96,12 @@ def check(source: Path | None, strict: bool, output_format: str, no_cache: bool)
 
 @main.command()
 @SOURCE
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site (default: site/).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: site/).",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def build(source: Path | None, site_dir: Path | None, strict: bool) -> None:
     """Check, generate the pages and build the site with MkDocs (strict mode).
@@ -111,8 +124,9 @@ def build(source: Path | None, site_dir: Path | None, strict: bool) -> None:
         raise click.ClickException("site built, but --strict fails on the warnings above")
     report = outcome.report
     written = len(report.written) if report else 0
-    click.echo(f"Built {len(outcome.check.events)} events into {site_dir or project.site} "
-               f"({written} generated files changed)")
+    click.echo(
+        f"Built {len(outcome.check.events)} events into {site_dir or project.site} ({written} generated files changed)"
+    )
 
 
 @main.command()
@@ -127,8 +141,10 @@ def generate(source: Path | None) -> None:
     if not outcome.report:
         _report(outcome.problems, outcome.check.files, "text")
         raise click.ClickException("nothing generated: fix the problems above")
-    click.echo(f"{len(outcome.report.written)} written, {len(outcome.report.removed)} removed, "
-               f"{outcome.report.unchanged} unchanged")
+    click.echo(
+        f"{len(outcome.report.written)} written, {len(outcome.report.removed)} removed, "
+        f"{outcome.report.unchanged} unchanged"
+    )
 
 
 @main.command()
@@ -156,17 +172,32 @@ def _interactive() -> bool:
 @click.option("--title", help="One line of plain text.")
 @click.option("--location", help="The place, in English.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code (occupied Ukraine is UA).")
-@click.option("--precision", type=click.Choice(list(vocabulary.PRECISIONS)), default=None,
-              help="How precisely the place is known (default: region).")
+@click.option(
+    "--precision",
+    type=click.Choice(list(vocabulary.PRECISIONS)),
+    default=None,
+    help="How precisely the place is known (default: region).",
+)
 @click.option("--tag", "tags", multiple=True, help="A tag from timeline/tags.yaml (repeat for more).")
 @click.option("--content-note", help="A warning shown before violent detail (needed for some tags).")
 @click.option("--publisher", help="Who published the first source.")
 @click.option("--source-title", help="The first source's headline.")
 @click.option("--source-url", help="The first source's https:// address.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def new(source: Path | None, date: str | None, title: str | None, location: str | None, country: str | None,
-        precision: str | None, tags: tuple[str, ...], content_note: str | None, publisher: str | None,
-        source_title: str | None, source_url: str | None, force: bool) -> None:
+def new(
+    source: Path | None,
+    date: str | None,
+    title: str | None,
+    location: str | None,
+    country: str | None,
+    precision: str | None,
+    tags: tuple[str, ...],
+    content_note: str | None,
+    publisher: str | None,
+    source_title: str | None,
+    source_url: str | None,
+    force: bool,
+) -> None:
     """Write a skeleton event file that passes check once its summary is written.
 
     Asks for anything not given as an option (when run in a terminal).
@@ -194,19 +225,32 @@ def new(source: Path | None, date: str | None, title: str | None, location: str 
     code = need(country, "Country code (UA, RU, ...)")
     exactness = precision or need(None, f"Precision ({', '.join(vocabulary.PRECISIONS)})", "region")
     listed = f" [{', '.join(sorted(known))}]" if known else ""
-    chosen = list(tags) or [t.strip() for t in need(None, f"Tags, comma-separated{listed}", "").split(",")
-                            if t.strip()]
+    chosen = list(tags) or [t.strip() for t in need(None, f"Tags, comma-separated{listed}", "").split(",") if t.strip()]
     note = content_note or ""
     if not note and needs_content_note(chosen, known) and ask:
         note = need(None, "Content note (shown before violent detail)")
     first_publisher = need(publisher, "Publisher of the first source")
     first_title = need(source_title, "Headline of the first source")
-    first_url = source_url or (click.prompt("Address of the source (https://..., empty if none)", default="",
-                                            show_default=False) if ask else "")
+    first_url = source_url or (
+        click.prompt("Address of the source (https://..., empty if none)", default="", show_default=False)
+        if ask
+        else ""
+    )
     try:
-        path, text = skeleton(timeline, date=when, title=headline, location=place, country=code,
-                              precision=exactness, tags=chosen, content_note=note, known_tags=known or None,
-                              publisher=first_publisher, source_title=first_title, source_url=first_url)
+        path, text = skeleton(
+            timeline,
+            date=when,
+            title=headline,
+            location=place,
+            country=code,
+            precision=exactness,
+            tags=chosen,
+            content_note=note,
+            known_tags=known or None,
+            publisher=first_publisher,
+            source_title=first_title,
+            source_url=first_url,
+        )
     except SkeletonError as exc:
         raise click.ClickException(str(exc)) from exc
     if path.exists() and not force:

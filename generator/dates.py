@@ -47,7 +47,7 @@ class PartialDate:
         if not _DATE.fullmatch(text):  # match would let a final newline through
             raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
         parts = [int(p) for p in text.split("-")]
-        year, month, day = parts[0], *(parts[1:] + [None, None])[:2]
+        year, month, day = parts[0], *[*parts[1:], None, None][:2]
         if not 1900 <= year <= 2100:
             raise ValueError(f"year {year} is out of range")
         if month is not None and not 1 <= month <= 12:

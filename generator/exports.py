@@ -14,9 +14,28 @@ from generator.model import Event
 from generator.timeline import Timeline
 
 CSV_COLUMNS = [
-    "id", "title", "date", "date_end", "approximate", "date_text", "status", "tags", "location",
-    "local_name", "country", "occupied", "precision", "lat", "lon", "claimants", "claimant_kinds",
-    "sources", "figures", "added", "updated", "url",
+    "id",
+    "title",
+    "date",
+    "date_end",
+    "approximate",
+    "date_text",
+    "status",
+    "tags",
+    "location",
+    "local_name",
+    "country",
+    "occupied",
+    "precision",
+    "lat",
+    "lon",
+    "claimants",
+    "claimant_kinds",
+    "sources",
+    "figures",
+    "added",
+    "updated",
+    "url",
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """Spreadsheets run cells starting with these as formulas (CSV injection)."""
@@ -48,10 +67,10 @@ def event_record(event: Event) -> dict[str, Any]:
         record[key] = _plain(value)
     # asdict flattens DateSpan into a dict of PartialDate dicts; write them the readable way
     record["date"] = _plain(event.date)
-    for claim, out in zip(event.claims, record["claims"]):
+    for claim, out in zip(event.claims, record["claims"], strict=True):
         out["date"] = _plain(claim.date) if claim.date else None
         out["sources"] = out.pop("source_ids")
-    for source, out in zip(event.sources, record["sources"]):
+    for source, out in zip(event.sources, record["sources"], strict=True):
         out["date"] = source.date.iso() if source.date else None
     # event.path is relative to the working directory (for problem messages); the download gives the
     # file's place in the repository, as "Propose a correction" links do, whatever folder built it
@@ -107,13 +126,28 @@ def _csv_row(e: Event) -> str:
     loc = e.location
     figures = [f"{f.qualifier} {f.value} {f.unit} {f.counts} ({c.by})" for c in e.claims for f in c.figures]
     row = [
-        e.id, e.title, e.date.first.iso(), e.date.last.iso() if e.date.last else "",
-        "true" if e.date.approximate else "false", e.date.words(), e.status, "; ".join(e.tags), loc.name,
-        loc.local_name or "", loc.country, "true" if loc.occupied else "false", loc.precision,
-        str(loc.lat) if loc.lat is not None else "", str(loc.lon) if loc.lon is not None else "",
-        "; ".join(c.by for c in e.claims), "; ".join(sorted({c.kind for c in e.claims})),
-        "; ".join(f"{s.publisher}: {s.title}" for s in e.sources), "; ".join(figures),
-        e.added.isoformat(), e.updated.isoformat(), f"events/{e.id}/",
+        e.id,
+        e.title,
+        e.date.first.iso(),
+        e.date.last.iso() if e.date.last else "",
+        "true" if e.date.approximate else "false",
+        e.date.words(),
+        e.status,
+        "; ".join(e.tags),
+        loc.name,
+        loc.local_name or "",
+        loc.country,
+        "true" if loc.occupied else "false",
+        loc.precision,
+        str(loc.lat) if loc.lat is not None else "",
+        str(loc.lon) if loc.lon is not None else "",
+        "; ".join(c.by for c in e.claims),
+        "; ".join(sorted({c.kind for c in e.claims})),
+        "; ".join(f"{s.publisher}: {s.title}" for s in e.sources),
+        "; ".join(figures),
+        e.added.isoformat(),
+        e.updated.isoformat(),
+        f"events/{e.id}/",
     ]
     writer.writerow([_cell(str(v)) for v in row])
     return out.getvalue()

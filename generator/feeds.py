@@ -29,10 +29,13 @@ def summary_html(event: Event) -> str:
     _MD.reset()
     body = _MD.convert(event.summary)
     claims = "".join(f"<li>{escape(c.by)}: {escape(c.says)}</li>" for c in event.claims)
-    corrections = "".join(f"<li>{c.date.isoformat()}: {escape(c.change)} ({escape(c.reason)})</li>"
-                          for c in event.corrections)
-    text = (f"<p>Status: {escape(event.status)}. {escape(event.date.words())}, "
-            f"{escape(event.location.name)}.</p>{body}<ul>{claims}</ul>")
+    corrections = "".join(
+        f"<li>{c.date.isoformat()}: {escape(c.change)} ({escape(c.reason)})</li>" for c in event.corrections
+    )
+    text = (
+        f"<p>Status: {escape(event.status)}. {escape(event.date.words())}, "
+        f"{escape(event.location.name)}.</p>{body}<ul>{claims}</ul>"
+    )
     if corrections:
         text += f"<p>Corrections:</p><ul>{corrections}</ul>"
     return nh3.clean(text, tags=_TAGS, url_schemes={"https", "http", "mailto"})
@@ -57,7 +60,7 @@ def atom(timeline: Timeline, site_url: str | None) -> str:
         f"<title>{escape(TITLE)}</title>",
         f"<id>{escape(base + '/' if base else 'urn:x-timeline:feed')}</id>",
         f"<updated>{updated}</updated>",
-        f"<link rel=\"self\" href={quoteattr(base + '/feed.xml' if base else 'feed.xml')}/>",
+        f'<link rel="self" href={quoteattr(base + "/feed.xml" if base else "feed.xml")}/>',
     ]
     for event in events:
         link = _link(base, event)
@@ -82,15 +85,17 @@ def json_feed(timeline: Timeline, site_url: str | None) -> str:
     base = (site_url or "").rstrip("/")
     items = []
     for event in timeline.recently_added(FEED_SIZE):
-        items.append({
-            "id": _link(base, event) if base else f"urn:x-timeline:event:{event.id}",
-            "url": _link(base, event),
-            "title": event.title,
-            "content_html": summary_html(event),
-            "date_published": _stamp(event.added),
-            "date_modified": _stamp(event.updated),
-            "tags": list(event.tags),
-        })
+        items.append(
+            {
+                "id": _link(base, event) if base else f"urn:x-timeline:event:{event.id}",
+                "url": _link(base, event),
+                "title": event.title,
+                "content_html": summary_html(event),
+                "date_published": _stamp(event.added),
+                "date_modified": _stamp(event.updated),
+                "tags": list(event.tags),
+            }
+        )
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": TITLE,

@@ -39,8 +39,11 @@ def find(source: Path) -> Found:
     """Walk ``source`` (the timeline folder), sorted, without following links."""
     found = Found()
     if source.is_symlink():  # a pull request can replace the folder itself with a link to anywhere
-        found.problems.append(Problem(display(source), 0, 0, "", "symbolic links are not allowed; the timeline "
-                                      "folder must be a real folder"))
+        found.problems.append(
+            Problem(
+                display(source), 0, 0, "", "symbolic links are not allowed; the timeline folder must be a real folder"
+            )
+        )
         return found
     if not source.is_dir():
         found.problems.append(Problem(display(source), 0, 0, "", "timeline folder does not exist"))
@@ -53,13 +56,15 @@ def find(source: Path) -> Found:
             if entry.name.isdigit() and len(entry.name) == 4:
                 _find_events(path, found)
             else:
-                found.problems.append(Problem(display(path), 0, 0, "", "unexpected folder; event files go in "
-                                              "timeline/<YYYY>/"))
+                found.problems.append(
+                    Problem(display(path), 0, 0, "", "unexpected folder; event files go in timeline/<YYYY>/")
+                )
         elif entry.name == TAGS_FILE:
             found.tags = path
         elif entry.name not in ALLOWED_TOP_LEVEL:
-            found.problems.append(Problem(display(path), 0, 0, "", "unexpected file; event files go in "
-                                          "timeline/<YYYY>/<id>.yaml"))
+            found.problems.append(
+                Problem(display(path), 0, 0, "", "unexpected file; event files go in timeline/<YYYY>/<id>.yaml")
+            )
     return found
 
 
@@ -69,8 +74,9 @@ def _find_events(folder: Path, found: Found) -> None:
         if refused := _refuse(entry):
             found.problems.append(Problem(display(path), 0, 0, "", refused))
         elif not entry.is_file(follow_symlinks=False):
-            found.problems.append(Problem(display(path), 0, 0, "", "unexpected folder; event files go directly "
-                                          "in the year folder"))
+            found.problems.append(
+                Problem(display(path), 0, 0, "", "unexpected folder; event files go directly in the year folder")
+            )
         elif entry.name.endswith(".yaml"):
             found.events.append(path)
         else:
@@ -98,8 +104,9 @@ def check_tree(folder: Path) -> list[Problem]:
         for name in sorted(dirs + files):
             path = Path(root) / name
             if path.is_symlink():
-                problems.append(Problem(display(path), 0, 0, "", "symbolic links are not allowed; commit the "
-                                        "file itself"))
+                problems.append(
+                    Problem(display(path), 0, 0, "", "symbolic links are not allowed; commit the file itself")
+                )
             elif not (path.is_dir() or path.is_file()):
                 problems.append(Problem(display(path), 0, 0, "", "not a regular file"))
         dirs[:] = sorted(d for d in dirs if not (Path(root) / d).is_symlink())

@@ -39,15 +39,17 @@ def hand_written(docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
             problems.append(Problem(display(path), 0, 0, "", f"unexpected file type {path.suffix!r} in docs/"))
     contributing = docs.parent / CONTRIBUTING
     if contributing.is_symlink():  # it is copied into the site: a link would publish whatever it points to
-        problems.append(Problem(display(contributing), 0, 0, "", "symbolic links are not allowed; commit the "
-                                "file itself"))
+        problems.append(
+            Problem(display(contributing), 0, 0, "", "symbolic links are not allowed; commit the file itself")
+        )
     elif contributing.is_file():
         files["contributing.md"] = contributing.read_bytes()
     return files, problems
 
 
-def other_files(timeline: Timeline, settings: Settings, docs: Path,
-                cache: dict[tuple[str, str], str] | None = None) -> tuple[dict[str, bytes], list[Problem]]:
+def other_files(
+    timeline: Timeline, settings: Settings, docs: Path, cache: dict[tuple[str, str], str] | None = None
+) -> tuple[dict[str, bytes], list[Problem]]:
     """Everything but the rendered pages: hand-written pages, data downloads and feeds."""
     files, problems = hand_written(docs)
     files["data/events.json"] = exports.events_json(timeline, cache).encode("utf-8")

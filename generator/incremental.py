@@ -115,7 +115,7 @@ def _shown_with(timeline: Timeline, event: Event) -> list[Event]:
         events = timeline.by_tag.get(tag, [])
         here = timeline.tag_position(tag, event)
         # related() looks NEIGHBOURS positions either way; one more covers a shift by insertion
-        shown += events[max(0, here - NEIGHBOURS - 1): here + NEIGHBOURS + 2]
+        shown += events[max(0, here - NEIGHBOURS - 1) : here + NEIGHBOURS + 2]
     return shown
 
 

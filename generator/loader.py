@@ -164,7 +164,7 @@ def _build(events: object) -> Node | None:
         elif isinstance(event, yaml.SequenceStartEvent):
             node = Sequence([], line, col)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            container, pending = stack.pop()
+            _, pending = stack.pop()
             if pending:  # a mapping ended on a key; libyaml never emits this
                 raise _Refused(line, col, "mapping key without a value")
             continue

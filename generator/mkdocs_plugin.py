@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import nh3
+from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
@@ -132,7 +133,7 @@ def lock_down(html: str) -> str:
     return html.replace(CHARSET, CHARSET + meta, 1)
 
 
-class TimelinePlugin(BasePlugin):  # type: ignore[misc,type-arg]
+class TimelinePlugin(BasePlugin[Config]):  # type: ignore[no-untyped-call]
     """Sanitises page content and adds the Content-Security-Policy to every HTML page."""
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from generator.dates import DateSpan, PartialDate
@@ -103,7 +103,7 @@ class Location:
 class Correction:
     """A dated change to a published event."""
 
-    date: date
+    date: datetime.date
     """The day of the change."""
     change: str
     """What changed."""
@@ -123,7 +123,7 @@ class Event:
     """One line of plain text."""
     date: DateSpan
     """When it happened."""
-    added: date
+    added: datetime.date
     """When it was added to the timeline (feeds sort by this)."""
     status: str
     """A STATUSES key."""
@@ -151,11 +151,11 @@ class Event:
         return next(s for s in self.sources if s.id == source_id)
 
     @property
-    def updated(self) -> date:
+    def updated(self) -> datetime.date:
         """The last day the event changed: when added or last corrected."""
         return max([self.added, *(c.date for c in self.corrections)])
 
     @property
-    def sort_key(self) -> tuple[date, str]:
+    def sort_key(self) -> tuple[datetime.date, str]:
         """Earliest possible day, then id."""
         return (self.date.earliest(), self.id)

@@ -63,5 +63,5 @@ def page_path(base: str, number: int) -> str:
 
 def paginate(base: str, items: Sequence[T], size: int = PAGE_SIZE) -> list[tuple[Pager, Sequence[T]]]:
     """Each page of ``items`` with its pager; an empty listing still has its first page."""
-    chunks = [items[i: i + size] for i in range(0, len(items), size)] or [items[:0]]
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
     return [(Pager(base, n, len(chunks)), chunk) for n, chunk in enumerate(chunks, start=1)]

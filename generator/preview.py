@@ -40,8 +40,9 @@ def preview(project: Project, source: Path, dev_addr: str, say: Callable[[str], 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
             path = Path(str(event.src_path))
-            if path.name.startswith(".") or any(p.name.startswith(GENERATED) and p.parent == project.docs
-                                                for p in [path, *path.parents]):
+            if path.name.startswith(".") or any(
+                p.name.startswith(GENERATED) and p.parent == project.docs for p in [path, *path.parents]
+            ):
                 return
 
             for pending in timer:
@@ -55,8 +56,7 @@ def preview(project: Project, source: Path, dev_addr: str, say: Callable[[str], 
     observer.schedule(Handler(), str(project.docs), recursive=True)
     observer.start()
     try:
-        serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True,
-              docs_dir=str(project.generated))
+        serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True, docs_dir=str(project.generated))
     finally:
         observer.stop()
         observer.join()

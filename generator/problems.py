@@ -6,10 +6,10 @@ Domain code collects problems and returns them; only the CLI prints them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How a problem affects the build."""
 
     ERROR = "error"

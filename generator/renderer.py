@@ -124,9 +124,11 @@ class SiteRenderer:
         self.settings = settings
         self.env = environment()
         self._rows: dict[tuple[str, str], str] = {}
-        self._row_macro = self.env.get_template("_macros.md.j2").make_module(
-            {"timeline": None, "location_words": location_words, "claimant_kinds": claimant_kinds}
-        ).event_row
+        self._row_macro = (
+            self.env.get_template("_macros.md.j2")
+            .make_module({"timeline": None, "location_words": location_words, "claimant_kinds": claimant_kinds})
+            .__getattribute__("event_row")  # macros are attributes made at run time
+        )
 
     def forget_rows(self) -> None:
         """Drop cached rows (after a change to tags or templates)."""
@@ -161,9 +163,14 @@ class SiteRenderer:
 
         def event_page(event: Event) -> Callable[[], str]:
             return lambda: self.env.get_template("event.md.j2").render(
-                **common, event=event, claims=_numbered(event),
-                jsonld=jsonld.event_jsonld(event, timeline, self.settings), previous=timeline.previous(event),
-                next=timeline.next(event), related=timeline.related(event))
+                **common,
+                event=event,
+                claims=_numbered(event),
+                jsonld=jsonld.event_jsonld(event, timeline, self.settings),
+                previous=timeline.previous(event),
+                next=timeline.next(event),
+                related=timeline.related(event),
+            )
 
         plan: dict[str, Callable[[], str]] = {
             "index.md": page("home.md.j2", latest=timeline.latest(LATEST_ON_HOME), figures=timeline.figures()),
@@ -183,12 +190,13 @@ class SiteRenderer:
         plan["places/index.md"] = page("places.md.j2")
         for slug, events in timeline.places.items():
             for pager, chunk in paginate(f"places/{slug}.md", events):
-                plan[pager.path] = page("place.md.j2", events=chunk, place=events[0].location, total=len(events),
-                                        pager=pager)
+                plan[pager.path] = page(
+                    "place.md.j2", events=chunk, place=events[0].location, total=len(events), pager=pager
+                )
         rows = timeline.figures()
         chart = figures_chart(rows)
-        for pager, chunk in paginate("figures.md", rows):
-            plan[pager.path] = page("figures.md.j2", rows=chunk, chart=chart, total=len(rows), pager=pager)
+        for pager, page_rows in paginate("figures.md", rows):
+            plan[pager.path] = page("figures.md.j2", rows=page_rows, chart=chart, total=len(rows), pager=pager)
         return plan
 
 

@@ -49,8 +49,9 @@ def source_date_epoch(repository: Path) -> str:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=repository, capture_output=True,
-                             text=True, check=True, timeout=30)
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=repository, capture_output=True, text=True, check=True, timeout=30
+        )
         return out.stdout.strip() or "0"
     except (OSError, subprocess.SubprocessError):
         return "0"

@@ -30,8 +30,11 @@ class SkeletonError(ValueError):
 def event_id(date: PartialDate, title: str) -> str:
     """``2024-07-11-soldier-reportedly-shoots-two-comrades`` from a date and a title."""
     # words first, then ASCII: a dash between two words still parts them, and "Café" gives "cafe"
-    words = [ascii for word in re.findall(r"[^\W_]+", title.casefold())
-             if (ascii := re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", word).lower()))]
+    words = [
+        ascii
+        for word in re.findall(r"[^\W_]+", title.casefold())
+        if (ascii := re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", word).lower()))
+    ]
     if not words:
         raise SkeletonError("the title needs at least one word in Latin letters or digits for the file name")
     return f"{date.iso()}-{'-'.join(words[:MAX_WORDS])}"
@@ -46,10 +49,22 @@ def needs_content_note(tags: list[str], known: dict[str, Tag]) -> list[str]:
     return [t for t in tags if t in known and known[t].content_note]
 
 
-def skeleton(timeline: Path, *, date: str, title: str, location: str, country: str, tags: list[str],
-             publisher: str, source_title: str, source_url: str = "", precision: str = "region",
-             content_note: str = "", known_tags: dict[str, Tag] | None = None,
-             today: Date | None = None) -> tuple[Path, str]:
+def skeleton(
+    timeline: Path,
+    *,
+    date: str,
+    title: str,
+    location: str,
+    country: str,
+    tags: list[str],
+    publisher: str,
+    source_title: str,
+    source_url: str = "",
+    precision: str = "region",
+    content_note: str = "",
+    known_tags: dict[str, Tag] | None = None,
+    today: Date | None = None,
+) -> tuple[Path, str]:
     """The path and text of a new event file.
 
     ``known_tags`` is the tag vocabulary; when given, tags are checked against it
@@ -59,8 +74,12 @@ def skeleton(timeline: Path, *, date: str, title: str, location: str, country: s
         when = PartialDate.parse(date)
     except ValueError as exc:
         raise SkeletonError(f"date: {exc}; got {date!r}") from exc
-    for name, value in (("title", title), ("location", location), ("publisher", publisher),
-                        ("source title", source_title)):
+    for name, value in (
+        ("title", title),
+        ("location", location),
+        ("publisher", publisher),
+        ("source title", source_title),
+    ):
         if not _TEXT.match(value):
             raise SkeletonError(f"{name}: expected one line of plain text; got {value!r}")
     country = country.upper()
@@ -82,14 +101,21 @@ def skeleton(timeline: Path, *, date: str, title: str, location: str, country: s
     if content_note and not _TEXT.match(content_note):
         raise SkeletonError(f"content note: expected one line of plain text; got {content_note!r}")
     if violent and not content_note:
-        raise SkeletonError(f"content note: events tagged {', '.join(violent)} need one, such as "
-                            "'Describes the killing of soldiers.'")
+        raise SkeletonError(
+            f"content note: events tagged {', '.join(violent)} need one, such as 'Describes the killing of soldiers.'"
+        )
     new_id = event_id(when, title)
     added = (today or Date.today()).isoformat()
-    url_line = (f"    url: {_q(source_url)}\n" if source_url
-                else "    # url: https://...   # add the address if the source is online\n")
-    note_line = (f"content_note: {_q(content_note)}\n" if content_note
-                 else "# content_note: Describes killings.   # required for violent events\n")
+    url_line = (
+        f"    url: {_q(source_url)}\n"
+        if source_url
+        else "    # url: https://...   # add the address if the source is online\n"
+    )
+    note_line = (
+        f"content_note: {_q(content_note)}\n"
+        if content_note
+        else "# content_note: Describes killings.   # required for violent events\n"
+    )
     text = f"""# yaml-language-server: $schema=../schema.json
 # New event. Fields are explained in CONTRIBUTING.md. Run `timeline check` when done.
 title: {_q(title)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.files import display
@@ -11,13 +12,12 @@ from generator.problems import Problem
 from generator.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN
 from generator.text import invisible_characters, is_nfc
 
-import re
-
 _SLUG = re.compile(SLUG_PATTERN)
 _TEXT = re.compile(PLAIN_TEXT_PATTERN)
 _FIELDS = {"name", "description", "content_note"}
-RESERVED = frozenset({"index", "con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
-                      *(f"lpt{n}" for n in range(10))})
+RESERVED = frozenset(
+    {"index", "con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
 """Tag ids that cannot name a page: tags/index.md is the list of all tags (a tag "index" would
 silently replace it), and Windows cannot check out files named after its devices (tags/con.md)."""
 
@@ -37,30 +37,51 @@ def load_tags(path: Path | None) -> tuple[dict[str, Tag], list[Problem]]:
     if not isinstance(document.root, Mapping):
         return {}, [Problem(shown, 1, 1, "", "expected a mapping of tag ids to their name and description")]
     if not document.root.items:  # with no vocabulary, the unknown-tag rule cannot run and the build fails later
-        return {}, [Problem(shown, document.root.line, document.root.col, "",
-                            "no tags defined; expected a mapping of tag ids to their name and description")]
+        return {}, [
+            Problem(
+                shown,
+                document.root.line,
+                document.root.col,
+                "",
+                "no tags defined; expected a mapping of tag ids to their name and description",
+            )
+        ]
     tags: dict[str, Tag] = {}
     problems: list[Problem] = []
     for tag_id, node in document.root.items.items():
         line, col = document.root.key_positions[tag_id]
         if not _SLUG.fullmatch(tag_id):  # match would let a final newline through (and crash the page's slug)
-            problems.append(Problem(shown, line, col, tag_id, "expected lowercase letters and digits joined by "
-                                    "hyphens"))
+            problems.append(
+                Problem(shown, line, col, tag_id, "expected lowercase letters and digits joined by hyphens")
+            )
             continue
         if tag_id in RESERVED:
-            problems.append(Problem(shown, line, col, tag_id, f"tag id {tag_id!r} is reserved (it would name the "
-                                    f"page tags/{tag_id}.md); choose another"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    col,
+                    tag_id,
+                    f"tag id {tag_id!r} is reserved (it would name the page tags/{tag_id}.md); choose another",
+                )
+            )
             continue
         if not isinstance(node, Mapping):
-            problems.append(Problem(shown, node.line, node.col, tag_id, "expected a mapping with name and "
-                                    "description"))
+            problems.append(Problem(shown, node.line, node.col, tag_id, "expected a mapping with name and description"))
             continue
         values: dict[str, object] = {}
         for key, value in node.items.items():
             kline, kcol = node.key_positions[key]
             if key not in _FIELDS:
-                problems.append(Problem(shown, kline, kcol, f"{tag_id}.{key}",
-                                        f"unknown field; expected one of: {', '.join(sorted(_FIELDS))}"))
+                problems.append(
+                    Problem(
+                        shown,
+                        kline,
+                        kcol,
+                        f"{tag_id}.{key}",
+                        f"unknown field; expected one of: {', '.join(sorted(_FIELDS))}",
+                    )
+                )
             elif not isinstance(value, Scalar):
                 problems.append(Problem(shown, value.line, value.col, f"{tag_id}.{key}", "expected a single value"))
             else:
@@ -68,12 +89,20 @@ def load_tags(path: Path | None) -> tuple[dict[str, Tag], list[Problem]]:
         for key in ("name", "description"):
             text = values.get(key)
             if not isinstance(text, str) or not _TEXT.match(text):
-                problems.append(Problem(shown, node.line, node.col, f"{tag_id}.{key}",
-                                        "expected one line of plain text"))
+                problems.append(
+                    Problem(shown, node.line, node.col, f"{tag_id}.{key}", "expected one line of plain text")
+                )
                 continue
             if not is_nfc(text):  # the same rules as event text (validation.rules.check_text and check_invisible)
-                problems.append(Problem(shown, node.line, node.col, f"{tag_id}.{key}",
-                                        "text is not in Unicode NFC form; retype it or normalise it to NFC"))
+                problems.append(
+                    Problem(
+                        shown,
+                        node.line,
+                        node.col,
+                        f"{tag_id}.{key}",
+                        "text is not in Unicode NFC form; retype it or normalise it to NFC",
+                    )
+                )
             for message in invisible_characters(text):
                 problems.append(Problem(shown, node.line, node.col, f"{tag_id}.{key}", message))
         note = values.get("content_note", False)

@@ -51,8 +51,7 @@ RAW_HTML = "raw HTML is not allowed in Markdown; write plain text"
 IMAGES = "images are not allowed; the site loads nothing from elsewhere"
 HEADINGS = "headings are not allowed in a summary; the page supplies them"
 ADMONITIONS = "admonition blocks are not allowed in a summary"
-ATTRIBUTES = ("attributes such as {#id .class} are not allowed; they could disguise the text or break "
-              "the page's scripts")
+ATTRIBUTES = "attributes such as {#id .class} are not allowed; they could disguise the text or break the page's scripts"
 
 
 def is_nfc(text: str) -> bool:
@@ -133,8 +132,26 @@ def _limit_problems(text: str) -> list[tuple[int, str]]:
 
 
 _SITE_MARKDOWN: Any = None
-_PLAIN_ELEMENTS = {"p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br", "table",
-                   "thead", "tbody", "tr", "th", "td"}
+_PLAIN_ELEMENTS = {
+    "p",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "hr",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 """What Markdown syntax makes, without raw HTML, headings, images or admonitions."""
 _PLAIN_ATTRIBUTES = {("a", "href"), ("a", "title"), ("ol", "start")}
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

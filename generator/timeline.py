@@ -108,7 +108,7 @@ class Timeline:
         for tag in event.tags:
             events = self.by_tag.get(tag, [])
             here = self._tag_index[(tag, event.id)]
-            for other in events[max(0, here - NEIGHBOURS): here + NEIGHBOURS + 1]:
+            for other in events[max(0, here - NEIGHBOURS) : here + NEIGHBOURS + 1]:
                 if other.id != event.id:
                     scores[other.id] += 1
         day = event.date.earliest()

@@ -44,15 +44,17 @@ Job = tuple[bytes, str, str, str]
 """(file bytes, path as shown, event id, year folder)."""
 
 
-def check_all(jobs: list[Job], tags: dict[str, Tag], cache_dir: Path | None,
-              memory: dict[str, FileResult] | None = None) -> list[tuple[str, FileResult]]:
+def check_all(
+    jobs: list[Job], tags: dict[str, Tag], cache_dir: Path | None, memory: dict[str, FileResult] | None = None
+) -> list[tuple[str, FileResult]]:
     """A (fingerprint, result) for each job, in order.
 
     ``memory`` is an in-process cache (``timeline serve`` keeps one), consulted before
     the cache on disk and updated with every result.
     """
-    vocabulary = hashlib.blake2b(json.dumps([asdict(t) for t in tags.values()], sort_keys=True).encode(),
-                                 digest_size=8).hexdigest()
+    vocabulary = hashlib.blake2b(
+        json.dumps([asdict(t) for t in tags.values()], sort_keys=True).encode(), digest_size=8
+    ).hexdigest()
     keys = [_key(vocabulary, job) for job in jobs]
     if memory is not None and all(key in memory for key in keys):
         return [(key, memory[key]) for key in keys]
@@ -60,14 +62,14 @@ def check_all(jobs: list[Job], tags: dict[str, Tag], cache_dir: Path | None,
     cached.update(_read_cache(cache_dir))
     results: list[FileResult | None] = [cached.get(key) for key in keys]
     todo = [i for i, result in enumerate(results) if result is None]
-    for i, result in zip(todo, _run([jobs[i] for i in todo], tags)):
+    for i, result in zip(todo, _run([jobs[i] for i in todo], tags), strict=True):
         results[i] = result
     if cache_dir is not None and todo:
-        _write_cache(cache_dir, dict(zip(keys, results)))  # type: ignore[arg-type]
+        _write_cache(cache_dir, dict(zip(keys, results, strict=True)))  # type: ignore[arg-type]
     if memory is not None:
         memory.clear()
-        memory.update(zip(keys, results))  # type: ignore[arg-type]
-    return [(key, r) for key, r in zip(keys, results) if r is not None]
+        memory.update(zip(keys, results, strict=True))  # type: ignore[arg-type]
+    return [(key, r) for key, r in zip(keys, results, strict=True) if r is not None]
 
 
 def _key(vocabulary: str, job: Job) -> str:
@@ -104,8 +106,10 @@ def _encode(result: FileResult) -> dict[str, Any]:
 
 
 def _decode(entry: dict[str, Any]) -> FileResult:
-    problems = [Problem(path, line, col, field, message, Severity(severity))
-                for path, line, col, field, message, severity in entry["problems"]]
+    problems = [
+        Problem(path, line, col, field, message, Severity(severity))
+        for path, line, col, field, message, severity in entry["problems"]
+    ]
     return FileResult(problems, entry["data"], int(entry["related_line"]))
 
 

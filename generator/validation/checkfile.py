@@ -37,8 +37,9 @@ def check_file(raw: bytes, path: str, event_id: str, year_folder: str, tags: dic
     if root is None:
         return FileResult(list(document.problems), None)
     if not isinstance(root, Mapping):
-        return FileResult([Problem(path, root.line, root.col, "", "expected a mapping of fields (title:, date:, ...)")],
-                          None)
+        return FileResult(
+            [Problem(path, root.line, root.col, "", "expected a mapping of fields (title:, date:, ...)")], None
+        )
     data = to_data(root)
     problems = check_structure(path, root, data)
     problems += check_rules(Context(path, event_id, year_folder, root, data, tags))

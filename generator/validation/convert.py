@@ -23,8 +23,9 @@ def _decimal(value: Any) -> Decimal:
 
 
 def _figure(data: dict[str, Any]) -> Figure:
-    return Figure(_decimal(data["value"]), data["qualifier"], data["unit"], data["counts"],
-                  data["description"], data["scope"])
+    return Figure(
+        _decimal(data["value"]), data["qualifier"], data["unit"], data["counts"], data["description"], data["scope"]
+    )
 
 
 def _claim(data: dict[str, Any]) -> Claim:
@@ -41,9 +42,14 @@ def _claim(data: dict[str, Any]) -> Claim:
 
 def _source(data: dict[str, Any]) -> Source:
     date = data.get("date")
-    return Source(data["id"], data["publisher"], data["title"],
-                  PartialDate.parse(str(date)) if date is not None else None,
-                  data.get("url"), data.get("archive_url"))
+    return Source(
+        data["id"],
+        data["publisher"],
+        data["title"],
+        PartialDate.parse(str(date)) if date is not None else None,
+        data.get("url"),
+        data.get("archive_url"),
+    )
 
 
 def _location(data: dict[str, Any]) -> Location:

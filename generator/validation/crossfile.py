@@ -19,12 +19,58 @@ TITLE_WINDOW_DAYS = 31
 """Events with very similar titles are compared only when they start within this many days."""
 TITLE_SIMILARITY = 0.6
 """Share of title words two titles must have in common (Jaccard index) to look alike."""
-STOPWORDS = frozenset({
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "is",
-    "are", "was", "were", "be", "been", "has", "have", "had", "its", "it", "that", "this", "these", "those",
-    "their", "his", "her", "who", "which", "after", "before", "over", "into", "than", "says", "say", "said",
-    "reportedly", "allegedly", "reported", "reports", "report",
-})
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "its",
+        "it",
+        "that",
+        "this",
+        "these",
+        "those",
+        "their",
+        "his",
+        "her",
+        "who",
+        "which",
+        "after",
+        "before",
+        "over",
+        "into",
+        "than",
+        "says",
+        "say",
+        "said",
+        "reportedly",
+        "allegedly",
+        "reported",
+        "reports",
+        "report",
+    }
+)
 """Words that say nothing about which incident a title describes."""
 
 
@@ -46,8 +92,9 @@ def check_related(events: list[Event], lines: dict[str, int]) -> list[Problem]:
     for event in events:
         for other in event.related:
             if other not in known:
-                problems.append(Problem(event.path, lines.get(event.id, 1), 1, "related",
-                                        f"unknown event id {other!r}"))
+                problems.append(
+                    Problem(event.path, lines.get(event.id, 1), 1, "related", f"unknown event id {other!r}")
+                )
     return problems
 
 
@@ -81,7 +128,7 @@ def _similar_titles(ordered: list[Event]) -> dict[int, int]:
     found: dict[int, int] = {}
     for i, mine in enumerate(words):
         rarest = sorted(mine, key=lambda w: (frequency[w], w))
-        prefix = rarest[:len(rarest) - math.ceil(TITLE_SIMILARITY * len(rarest) - 1e-9) + 1]
+        prefix = rarest[: len(rarest) - math.ceil(TITLE_SIMILARITY * len(rarest) - 1e-9) + 1]
         best, seen = -1, set()
         for word in prefix:
             for j in reversed(index[word]):  # nearest first; the index is in date order
@@ -137,8 +184,18 @@ def check_duplicates(events: list[Event]) -> list[Problem]:
         if (later.id, earlier.id) in related or (earlier.id, later.id) in related:
             continue
         # The warning goes on the file added last: in a pull request, that is the new one.
-        new, old = (later, earlier) if (later.added, later.sort_key) >= (earlier.added, earlier.sort_key) \
-            else (earlier, later)
-        problems.append(Problem(new.path, 1, 1, "", f"looks like {old.path} ({why}); if it is the same event, "
-                                f"merge the two files; if not, add {old.id} to related", Severity.WARNING))
+        new, old = (
+            (later, earlier) if (later.added, later.sort_key) >= (earlier.added, earlier.sort_key) else (earlier, later)
+        )
+        problems.append(
+            Problem(
+                new.path,
+                1,
+                1,
+                "",
+                f"looks like {old.path} ({why}); if it is the same event, "
+                f"merge the two files; if not, add {old.id} to related",
+                Severity.WARNING,
+            )
+        )
     return problems

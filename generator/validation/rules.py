@@ -23,8 +23,19 @@ from generator.validation.typed import field_name, locate
 EVENT_ID = re.compile(r"^(?P<date>[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)-(?P<words>[a-z0-9]+(-[a-z0-9]+)*)$")
 """File stems: the event's date, then lowercase ASCII words joined by hyphens."""
 MAX_ID_LENGTH = 100
-PLAIN_TEXT_FIELDS = {"title", "content_note", "by", "says", "publisher", "name", "local_name",
-                     "description", "scope", "change", "reason"}
+PLAIN_TEXT_FIELDS = {
+    "title",
+    "content_note",
+    "by",
+    "says",
+    "publisher",
+    "name",
+    "local_name",
+    "description",
+    "scope",
+    "change",
+    "reason",
+}
 """Fields whose values are one line of plain text (checked for NFC anywhere in the tree)."""
 
 
@@ -39,8 +50,14 @@ class Context:
     data: dict[str, Any]
     tags: dict[str, Tag]
 
-    def problem(self, where: list[str | int], message: str, key: str | None = None,
-                severity: Severity = Severity.ERROR, line_offset: int = 0) -> Problem:
+    def problem(
+        self,
+        where: list[str | int],
+        message: str,
+        key: str | None = None,
+        severity: Severity = Severity.ERROR,
+        line_offset: int = 0,
+    ) -> Problem:
         """A problem at the node ``where`` (or its ``key``)."""
         line, col = locate(self.root, where, key)
         if line_offset:
@@ -86,20 +103,31 @@ def check_file_name(ctx: Context) -> Iterator[Problem]:
     """The file is timeline/<year>/<id>.yaml, the id is lowercase ASCII starting with the date."""
     match = EVENT_ID.fullmatch(ctx.event_id)  # match would let a final newline through
     if not match or len(ctx.event_id) > MAX_ID_LENGTH:
-        yield Problem(ctx.path, 1, 1, "", f"file name {ctx.event_id!r} is not a valid event id; expected "
-                      "YYYY[-MM[-DD]]-lowercase-words-joined-by-hyphens, at most "
-                      f"{MAX_ID_LENGTH} characters")
+        yield Problem(
+            ctx.path,
+            1,
+            1,
+            "",
+            f"file name {ctx.event_id!r} is not a valid event id; expected "
+            "YYYY[-MM[-DD]]-lowercase-words-joined-by-hyphens, at most "
+            f"{MAX_ID_LENGTH} characters",
+        )
         return
     date = _date(ctx, [], "date")
     if date is None:
         return
     prefix = match.group("date")
     if not date.iso().startswith(prefix):
-        yield ctx.problem(["date"], f"file name starts with {prefix} but the date is {date.iso()}; "
-                          "the id must start with the event's date (or its year or month)")
+        yield ctx.problem(
+            ["date"],
+            f"file name starts with {prefix} but the date is {date.iso()}; "
+            "the id must start with the event's date (or its year or month)",
+        )
     if ctx.year_folder != str(date.year):
-        yield ctx.problem(["date"], f"file is in folder {ctx.year_folder}/ but the date is in {date.year}; "
-                          f"move it to timeline/{date.year}/")
+        yield ctx.problem(
+            ["date"],
+            f"file is in folder {ctx.year_folder}/ but the date is in {date.year}; move it to timeline/{date.year}/",
+        )
 
 
 def check_dates(ctx: Context) -> Iterator[Problem]:
@@ -120,17 +148,15 @@ def check_dates(ctx: Context) -> Iterator[Problem]:
         except ValueError as exc:
             yield ctx.problem([*where, key], f"{exc}; got {str(value)!r}")
             continue
-        if key in ("added",) or where[:1] == ["corrections"]:
-            if parsed.day is None:
-                yield ctx.problem([*where, key], f"expected a full day as YYYY-MM-DD; got {str(value)!r}")
+        if (key == "added" or where[:1] == ["corrections"]) and parsed.day is None:
+            yield ctx.problem([*where, key], f"expected a full day as YYYY-MM-DD; got {str(value)!r}")
         if key == "date_end":
             start = _date(ctx, where, "date")
             if start is None:
                 if "date" not in _mapping(_get(ctx.data, where)):  # an invalid start is reported on its own
                     yield ctx.problem([*where, key], "date_end needs a date to start the range")
             elif parsed.earliest() <= start.latest():
-                yield ctx.problem([*where, key], f"expected the range to end after {start.iso()}; "
-                                  f"got {parsed.iso()}")
+                yield ctx.problem([*where, key], f"expected the range to end after {start.iso()}; got {parsed.iso()}")
 
 
 def check_tags(ctx: Context) -> Iterator[Problem]:
@@ -143,19 +169,28 @@ def check_tags(ctx: Context) -> Iterator[Problem]:
             yield ctx.problem(["tags", i], f"tag {tag!r} is listed twice")
         seen.add(tag)
         if ctx.tags and tag not in ctx.tags:
-            yield ctx.problem(["tags", i], f"unknown tag {tag!r}; expected one of: {', '.join(sorted(ctx.tags))} "
-                              "(or add it to timeline/tags.yaml)")
+            yield ctx.problem(
+                ["tags", i],
+                f"unknown tag {tag!r}; expected one of: {', '.join(sorted(ctx.tags))} "
+                "(or add it to timeline/tags.yaml)",
+            )
 
 
 def check_content_note(ctx: Context) -> Iterator[Problem]:
     """Events with a tag marked content_note carry a content note."""
     if "content_note" in ctx.data:
         return
-    violent = [t for t in _items(ctx.data.get("tags")) if isinstance(t, str) and t in ctx.tags
-               and ctx.tags[t].content_note]
+    violent = [
+        t for t in _items(ctx.data.get("tags")) if isinstance(t, str) and t in ctx.tags and ctx.tags[t].content_note
+    ]
     if violent:
-        yield Problem(ctx.path, 1, 1, "content_note",
-                      f"missing; events tagged {', '.join(violent)} need a content note before violent detail")
+        yield Problem(
+            ctx.path,
+            1,
+            1,
+            "content_note",
+            f"missing; events tagged {', '.join(violent)} need a content note before violent detail",
+        )
 
 
 def check_sources(ctx: Context) -> Iterator[Problem]:
@@ -169,8 +204,7 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
                 yield ctx.problem(["sources", i, "id"], f"duplicate source id {source_id!r}")
             known.add(source_id)
         if isinstance(source, dict) and "url" not in source:
-            yield ctx.problem(["sources", i], "source has no url; add one if it is online",
-                              severity=Severity.WARNING)
+            yield ctx.problem(["sources", i], "source has no url; add one if it is online", severity=Severity.WARNING)
     cited: set[str] = set()
     for i, claim in enumerate(_items(ctx.data.get("claims"))):
         for j, source_id in enumerate(_items(_mapping(claim).get("sources"))):
@@ -179,13 +213,15 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
             cited.add(source_id)
             if source_id not in known:
                 listed = ", ".join(sorted(known)) or "none listed"
-                yield ctx.problem(["claims", i, "sources", j],
-                                  f"unknown source id {source_id!r}; expected one of: {listed}")
+                yield ctx.problem(
+                    ["claims", i, "sources", j], f"unknown source id {source_id!r}; expected one of: {listed}"
+                )
     for i, source in enumerate(sources):
         source_id = _mapping(source).get("id")
         if isinstance(source_id, str) and source_id not in cited:
-            yield ctx.problem(["sources", i, "id"], f"source {source_id!r} is not cited by any claim",
-                              severity=Severity.WARNING)
+            yield ctx.problem(
+                ["sources", i, "id"], f"source {source_id!r} is not cited by any claim", severity=Severity.WARNING
+            )
 
 
 def check_location(ctx: Context) -> Iterator[Problem]:

@@ -6,14 +6,14 @@ problem at the right line, worded "expected X; got Y".
 
 from __future__ import annotations
 
-from typing import Any
-
 from functools import cache
+from typing import Any
 
 from generator import schema
 from generator.loader import Node
 from generator.problems import Problem
 from generator.validation.typed import field_name, locate
+
 
 @cache
 def _fast() -> Any:
@@ -76,7 +76,7 @@ def _describe(error: Any, where: list[str | int]) -> list[tuple[str, str | None,
         return [(field, None, f"expected one of {listed}; got {got}")]
     if rule == "type":
         wanted = sub["type"] if isinstance(sub["type"], list) else [sub["type"]]
-        return [(field, None, f"expected {' or '.join(_TYPE_WORDS.get(t, t) for t in wanted)}; got {got}")]
+        return [(field, None, f"expected {' or '.join(_TYPE_WORDS.get(str(t), str(t)) for t in wanted)}; got {got}")]
     if rule == "pattern":
         return [(field, None, f"expected {sub.get('x-expected', 'the documented form')}; got {got}")]
     if rule in ("minLength", "minItems"):
@@ -86,8 +86,14 @@ def _describe(error: Any, where: list[str | int]) -> list[tuple[str, str | None,
     if rule == "maxItems":
         return [(field, None, f"has more than the limit of {sub['maxItems']} items")]
     if rule in ("minimum", "maximum"):
-        return [(field, None, f"expected {sub.get('x-expected', 'a value')} between "
-                 f"{_number(sub['minimum'])} and {_number(sub['maximum'])}; got {got}")]
+        return [
+            (
+                field,
+                None,
+                f"expected {sub.get('x-expected', 'a value')} between "
+                f"{_number(sub['minimum'])} and {_number(sub['maximum'])}; got {got}",
+            )
+        ]
     return [(field, None, error.message)]  # pragma: no cover - every keyword we use is worded above
 
 

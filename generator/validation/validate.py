@@ -60,8 +60,9 @@ def validate(source: Path, cache_dir: Path | None = None, memory: Memory | None 
     lines: dict[str, int] = {}
     known = memory.events if memory is not None else {}
     seen: dict[str, Event] = {}
-    for job, (fingerprint, result) in zip(jobs, check_all(jobs, tags, cache_dir,
-                                                          memory.results if memory is not None else None)):
+    for job, (fingerprint, result) in zip(
+        jobs, check_all(jobs, tags, cache_dir, memory.results if memory is not None else None), strict=True
+    ):
         _, shown, event_id, _ = job
         ids[event_id.casefold()].append(shown)
         event = known.get(fingerprint)
