@@ -133,7 +133,11 @@ def lock_down(html: str) -> str:
     return html.replace(CHARSET, CHARSET + meta, 1)
 
 
-class TimelinePlugin(BasePlugin[Config]):  # type: ignore[no-untyped-call]
+class NoOptions(Config):  # type: ignore[no-untyped-call]
+    """The plugin takes no options."""
+
+
+class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     """Sanitises page content and adds the Content-Security-Policy to every HTML page."""
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
