@@ -119,7 +119,7 @@ def run(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
     seconds = time.perf_counter() - start
     # Peak memory: the child's own rusage via a /proc-free route: ru_maxrss of the waited child.
     peak_kb = _peak_kb(proc.pid)
-    if proc.returncode not in (0, 1):
+    if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}):\n{output[-3000:]}")
     return Run(seconds, peak_kb / 1024, output)
 

@@ -53,6 +53,19 @@ def test_the_methodology_defines_every_claimant_kind(kind: str) -> None:
     assert f"`{kind}`" in section, f"no definition of {kind}"
 
 
+MODULES = sorted(
+    p.relative_to(ROOT).as_posix()
+    for p in (ROOT / "generator").rglob("*.py")
+    if p.name not in ("__init__.py", "__main__.py")
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_module_is_in_the_readme(module: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"`{module}`" in readme, f"README's module table lacks {module}"
+
+
 def test_the_readme_quick_start_is_two_commands_that_the_makefile_has() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
