@@ -202,7 +202,7 @@ def reader_bytes(site: Path, query: str) -> tuple[int, int]:
             page_bytes = sum(received)
             received.clear()
             box = page.locator("input.md-search__input, input.pagefind-ui__search-input, #tl-search-input").first
-            box.click()
+            box.click(timeout=120_000)
             box.fill(query)
             page.locator(".md-search-result__link, .pagefind-ui__result-link, .tl-search__result a").first.wait_for(
                 timeout=120_000

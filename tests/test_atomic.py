@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from generator import mkdocs_plugin
 from generator.project import Project
+from generator.search import SearchIndexError
 from tests.hostile._support import CORPUS, VALID_EVENT, build, install, new_project
 
 OTHER_ID = "2024-01-20-second-event"
@@ -109,10 +109,10 @@ def test_a_failed_search_index_leaves_the_previous_site_untouched(
 ) -> None:
     before = _snapshot(project)
 
-    def fail(site_dir: str) -> None:
-        raise PluginError("search index: pagefind crashed")
+    def fail(site: Path) -> None:
+        raise SearchIndexError("pagefind crashed")
 
-    monkeypatch.setattr(mkdocs_plugin, "index_search", fail)
+    monkeypatch.setattr(mkdocs_plugin, "build_index", fail)
     install(
         project.timeline,
         "2024/2024-01-15-valid.yaml",

@@ -7,11 +7,20 @@
 
   function load(base) {
     if (!pagefind) {
-      var url = new URL(base + "pagefind/pagefind.js", location.href).href;
-      pagefind = import(url).then(function (module) {
-        return module.options({ baseUrl: new URL(base, location.href).pathname }).then(function () {
-          module.init();
-          return module;
+      var root = new URL(base, location.href);
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        return module.options({ baseUrl: root.pathname }).then(function () {
+          // Large timelines are indexed in shards (see generator/search.py); merge the others.
+          return fetch(new URL("pagefind/shards.json", root).href).then(function (response) {
+            return response.ok ? response.json() : [];
+          }).then(function (shards) {
+            return Promise.all(shards.map(function (shard) {
+              return module.mergeIndex(new URL(shard, root).pathname, { baseUrl: root.pathname });
+            }));
+          }).then(function () {
+            module.init();
+            return module;
+          });
         });
       });
     }
