@@ -268,15 +268,19 @@ def schema_command(verify: bool) -> None:
     Example: timeline schema --check
     """
     target = _project().timeline / "schema.json"
-    text = schema.dumps()
+    current = target.read_text(encoding="utf-8") if target.is_file() else ""
+    _write_or_verify(target, current, schema.dumps(), verify, str(target), "timeline schema")
+
+
+def _write_or_verify(target: Path, current: str, text: str, verify: bool, what: str, command: str) -> None:
+    """Write ``text`` to ``target``, or with ``verify`` fail unless it is there already."""
     if verify:
-        current = target.read_text(encoding="utf-8") if target.is_file() else ""
         if current != text:
-            raise click.ClickException(f"{target} is out of date; run: timeline schema")
-        click.echo(f"{target} is up to date")
+            raise click.ClickException(f"{what} is out of date; run: {command}")
+        click.echo(f"{what} is up to date")
         return
     target.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {target}")
+    click.echo(f"Wrote {what}")
 
 
 @main.command("reference")
@@ -297,10 +301,4 @@ def reference_command(verify: bool) -> None:
         raise click.ClickException(f"cannot read {target}: {exc.strerror}") from exc
     except reference.MarkersError as exc:
         raise click.ClickException(f"{target}: {exc}") from exc
-    if verify:
-        if current != text:
-            raise click.ClickException(f"the field reference in {target} is out of date; run: timeline reference")
-        click.echo(f"The field reference in {target} is up to date")
-        return
-    target.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote the field reference into {target}")
+    _write_or_verify(target, current, text, verify, f"the field reference in {target}", "timeline reference")

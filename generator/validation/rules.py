@@ -272,13 +272,19 @@ def check_summary(ctx: Context) -> Iterator[Problem]:
 
 def check_text(ctx: Context) -> Iterator[Problem]:
     """Text is in Unicode NFC form, so that equal-looking words compare equal."""
-    yield from _nfc(ctx, ctx.data, [])
+    for where, text in _strings(ctx.data, []):
+        if not is_nfc(text):
+            yield ctx.problem(where, "text is not in Unicode NFC form; retype it or normalise it to NFC")
 
 
 def check_invisible(ctx: Context) -> Iterator[Problem]:
     """Text has no invisible characters (zero-width spaces and joiners, byte-order marks, tag characters)
     and no noncharacters such as U+FFFF."""
-    yield from _invisible(ctx, ctx.data, [])
+    for where, text in _strings(ctx.data, []):
+        if where and where[-1] in PLAIN_TEXT_FIELDS | {"summary"}:
+            # other fields have ASCII-only patterns in the schema
+            for message in invisible_characters(text):
+                yield ctx.problem(where, message)
 
 
 def check_related(ctx: Context) -> Iterator[Problem]:
@@ -288,27 +294,16 @@ def check_related(ctx: Context) -> Iterator[Problem]:
             yield ctx.problem(["related", i], "an event cannot be related to itself")
 
 
-def _nfc(ctx: Context, value: Any, where: list[str | int]) -> Iterator[Problem]:
+def _strings(value: Any, where: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    """Every string in the data, with its path."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _nfc(ctx, item, [*where, key])
+            yield from _strings(item, [*where, key])
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _nfc(ctx, item, [*where, i])
-    elif isinstance(value, str) and not is_nfc(value):
-        yield ctx.problem(where, "text is not in Unicode NFC form; retype it or normalise it to NFC")
-
-
-def _invisible(ctx: Context, value: Any, where: list[str | int]) -> Iterator[Problem]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _invisible(ctx, item, [*where, key])
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _invisible(ctx, item, [*where, i])
-    elif isinstance(value, str) and where and where[-1] in PLAIN_TEXT_FIELDS | {"summary"}:
-        for message in invisible_characters(value):  # other fields have ASCII-only patterns in the schema
-            yield ctx.problem(where, message)
+            yield from _strings(item, [*where, i])
+    elif isinstance(value, str):
+        yield where, value
 
 
 def _node(root: Node, key: str) -> Scalar | None:
