@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,10 +30,9 @@ class Found:
 
 def display(path: Path) -> str:
     """The path as contributors see it: relative to the working directory when possible."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    # String work rather than Path.relative_to: this runs for every file of every check.
+    text, here = str(path), os.path.join(os.getcwd(), "")
+    return text[len(here) :] if text.startswith(here) else text
 
 
 def find(source: Path) -> Found:
@@ -95,12 +95,15 @@ def _refuse(entry: os.DirEntry[str]) -> str | None:
     return None
 
 
-def check_tree(folder: Path) -> list[Problem]:
-    """Problems with hand-written pages: links and special files are refused anywhere below ``folder``."""
+def check_tree(folder: Path, skip: Callable[[str], bool] = lambda name: False) -> list[Problem]:
+    """Problems with hand-written pages: links and special files are refused anywhere below ``folder``,
+    except in its top-level folders that ``skip`` names (the generated output)."""
     problems = []
     if folder.is_symlink():  # os.walk follows a link given as the top folder
         return [Problem(display(folder), 0, 0, "", "symbolic links are not allowed; the folder must be a real folder")]
     for root, dirs, files in os.walk(folder):
+        if root == str(folder):
+            dirs[:] = [d for d in dirs if not skip(d) or (Path(root) / d).is_symlink()]
         for name in sorted(dirs + files):
             path = Path(root) / name
             if path.is_symlink():

@@ -7,6 +7,7 @@ MkDocs is watching except this step, and only when a source file changed.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator import exports, feeds
@@ -23,16 +24,24 @@ HAND_WRITTEN_SUFFIXES = {".md", ".css", ".js", ".svg", ".png", ".ico", ".txt"}
 CONTRIBUTING = "CONTRIBUTING.md"
 
 
+def _is_output(name: str) -> bool:
+    """The generated folder and its staging copies."""
+    return name == GENERATED or name.startswith(f"{GENERATED}.")
+
+
 def hand_written(docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
     """The committed pages and assets of ``docs/``, refusing links and special files."""
-    problems = check_tree(docs)
+    problems = check_tree(docs, skip=_is_output)
     files: dict[str, bytes] = {}
     if problems or not docs.is_dir():
         return files, problems
-    for path in sorted(docs.rglob("*")):
+    paths = []
+    for root, dirs, names in os.walk(docs):
+        if root == str(docs):  # the generated output is not walked: at 10,000 events it is 10,000 files
+            dirs[:] = [d for d in dirs if d not in NOT_COPIED and not _is_output(d)]
+        paths += [Path(root) / name for name in names]
+    for path in sorted(paths):
         relative = path.relative_to(docs)
-        if relative.parts[0] in NOT_COPIED or relative.parts[0].startswith(f"{GENERATED}."):
-            continue
         if path.is_file() and path.suffix in HAND_WRITTEN_SUFFIXES:
             files[relative.as_posix()] = path.read_bytes()
         elif path.is_file():

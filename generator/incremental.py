@@ -47,7 +47,7 @@ class Regenerator:
 
     def run(self) -> Outcome:
         """Check, then write the generated folder, rendering only pages an edit can change."""
-        result = validate(self.source, default_cache_dir(self.source), self.memory)
+        result = validate(self.source, default_cache_dir(self.source), self.memory, duplicates=False)
         outcome = Outcome(result, list(result.problems))
         if not result.ok:
             return outcome
@@ -136,21 +136,31 @@ def _listings(timeline: Timeline, event: Event) -> set[str]:
     return pages
 
 
-def _from_position(base: str, first: int, count: int) -> set[str]:
+def _rows_pages(base: str, before: list[str], after: list[str], changed: set[str]) -> set[str]:
+    """The pages of a listing whose rows can differ, given each version's row owners in order.
+
+    When both versions list the same owners in the same order, only the pages holding a
+    changed owner's rows; otherwise every page from the first difference on, since rows shift.
+    """
+    count = max(len(before), len(after))
     pages = max(1, -(-count // PAGE_SIZE))
-    return {page_path(base, n) for n in range(first // PAGE_SIZE + 1, pages + 1)}
+    if before == after:
+        first = [i for i, owner in enumerate(after) if owner in changed]
+        return {page_path(base, i // PAGE_SIZE + 1) for i in first}
+    start = next(
+        (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), min(len(before), len(after))
+    )
+    return {page_path(base, n) for n in range(start // PAGE_SIZE + 1, pages + 1)}
 
 
 def _timeline_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:
-    """Timeline pages from the first one where the two versions differ."""
-    positions = [i for version in (old, new) for i, e in enumerate(version.events) if e.id in changed]
-    return _from_position("timeline/index.md", min(positions), max(len(old.events), len(new.events)))
+    """Timeline pages whose rows can differ."""
+    return _rows_pages("timeline/index.md", [e.id for e in old.events], [e.id for e in new.events], changed)
 
 
 def _figure_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:
-    """Figure pages from the first row of a changed event on (the chart is on the first page)."""
-    positions = [i for version in (old, new) for i, row in enumerate(version.figures()) if row.event.id in changed]
-    if not positions:
-        return set()
-    count = max(len(old.figures()), len(new.figures()))
-    return _from_position("figures.md", min(positions), count) | {"figures.md"}
+    """Figure pages whose rows can differ; the first page too when any figure changed (its chart)."""
+    before = [row.event.id for row in old.figures()]
+    after = [row.event.id for row in new.figures()]
+    pages = _rows_pages("figures.md", before, after, changed)
+    return pages | {"figures.md"} if changed & (set(before) | set(after)) else pages

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.model import Claim, Event, Figure, Tag
 
@@ -77,6 +78,11 @@ class Timeline:
             for other in event.related:
                 self._named_by[other].append(event)
 
+    @cached_property
+    def countries(self) -> list[str]:
+        """Country codes with events, sorted."""
+        return sorted({e.location.country for e in self.events})
+
     @property
     def years(self) -> list[int]:
         """Years with events, oldest first."""
@@ -120,6 +126,10 @@ class Timeline:
 
     def figures(self) -> list[FigureRow]:
         """Every reported number, in timeline order of its event."""
+        return list(self._figures)
+
+    @cached_property
+    def _figures(self) -> list[FigureRow]:
         return [FigureRow(f, c, e) for e in self.events for c in e.claims for f in c.figures]
 
     def latest(self, count: int) -> list[Event]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 class UnsafePath(ValueError):
@@ -25,12 +25,20 @@ class WriteReport:
     unchanged: int = 0
 
 
-def _inside(root: Path, relative: str) -> Path:
-    """``root / relative``, refusing absolute paths, ``..`` and backslashes."""
-    pure = PurePosixPath(relative)
-    if pure.is_absolute() or ".." in pure.parts or "\\" in relative or not pure.parts:
+def _parts(relative: str) -> list[str]:
+    """The parts of a relative path, refusing absolute paths, ``..``, backslashes and empty parts.
+
+    Plain string work: it runs for every one of the 10,000 files a large timeline keeps.
+    """
+    parts = relative.split("/")
+    if relative.startswith("/") or "\\" in relative or any(p in ("", ".", "..") for p in parts):
         raise UnsafePath(f"refusing to write {relative!r} outside the output folder")
-    return root.joinpath(*pure.parts)
+    return parts
+
+
+def _inside(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing any path that could leave ``root``."""
+    return root.joinpath(*_parts(relative))
 
 
 def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None) -> WriteReport:
@@ -41,7 +49,7 @@ def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None
     """
     report = WriteReport()
     targets = {relative: _inside(root, relative) for relative in files}
-    kept = {_inside(root, relative) for relative in keep} if keep is not None else set()
+    wanted = {os.path.join(root, *_parts(relative)) for relative in (keep or set()) | set(files)}
     root.mkdir(parents=True, exist_ok=True)
     for relative in sorted(files):
         target, data = targets[relative], files[relative]
@@ -56,11 +64,10 @@ def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None
         tmp.write_bytes(data)
         os.replace(tmp, target)  # replaces, never writes through, a link or hard link
         report.written.append(relative)
-    wanted = set(targets.values()) | kept
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
-            path = Path(dirpath) / name
-            if path not in wanted:
+            if os.path.join(dirpath, name) not in wanted:
+                path = Path(dirpath) / name
                 path.unlink()
                 report.removed.append(path.relative_to(root).as_posix())
         for name in dirnames:
