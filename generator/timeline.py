@@ -134,7 +134,7 @@ class Timeline:
 
     def latest(self, count: int) -> list[Event]:
         """The most recent events by date, newest first."""
-        return list(reversed(self.events[-count:]))
+        return list(reversed(self.events[-count:])) if count > 0 else []
 
     def recently_added(self, count: int) -> list[Event]:
         """Events by date added or corrected, newest first."""

@@ -162,3 +162,11 @@ def test_latest_by_date_and_recently_added_by_update() -> None:
     )
     assert ids(timeline.latest(2)) == ["2024-c", "2023-b"]
     assert ids(timeline.recently_added(3)) == ["2024-c", "2022-a", "2021-d"]
+
+
+def test_latest_of_none_is_empty_not_everything() -> None:
+    """A slice from -0 would return every event."""
+    tags = {"desertion": Tag("desertion", "Desertion", "Leaving a unit.")}
+    timeline = Timeline([make_event("2024-01-01-a"), make_event("2024-01-02-b")], tags)
+    assert timeline.latest(0) == []
+    assert [e.id for e in timeline.latest(1)] == ["2024-01-02-b"]
