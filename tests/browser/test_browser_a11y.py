@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from .support import AXE, DESKTOP, MOBILE, Server, new_watched_context, pick_event
+from .support import AXE, DESKTOP, MOBILE, Server, pick_event
 
 pytestmark = pytest.mark.browser
 
@@ -24,20 +24,9 @@ def axe_source() -> str:
 
 
 @pytest.fixture
-def axe_page(chromium: Browser, site: Server) -> Iterator[Any]:
+def axe_page(watched: Callable[..., Page]) -> Callable[[dict[str, int]], Page]:
     """Pages in a context that bypasses the CSP, which would (rightly) refuse the injected axe script."""
-    opened = []
-
-    def open_page(viewport: dict[str, int]) -> Page:
-        context, watch = new_watched_context(chromium, site, viewport=viewport, bypass_csp=True)
-        opened.append((context, watch))
-        return context.new_page()
-
-    yield open_page
-    for context, _ in opened:
-        context.close()
-    for _, watch in opened:
-        watch.check()
+    return lambda viewport: watched(viewport=viewport, bypass_csp=True)
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
