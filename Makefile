@@ -3,46 +3,62 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
 .PHONY: site test check serve lint bench lock golden clean browser-deps
 
-$(STAMP): requirements.lock pyproject.toml
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+
+# `make site` installs only what building needs (requirements-site.lock); `make test` adds the
+# test tools (requirements.lock, a superset with the same versions). Both locks are compiled for
+# Python 3.11.0, the lowest version supported (Debian 12 ships 3.11.2).
+$(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	touch $(STAMP)
 
-site: $(STAMP)
+$(SITE_STAMP): requirements-site.lock pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-site.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(SITE_STAMP)
+
+$(TEST_STAMP): requirements.lock $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $(TEST_STAMP)
+
+site: $(SITE_STAMP)
 	$(BIN)/timeline build
 
-check: $(STAMP)
+check: $(SITE_STAMP)
 	$(BIN)/timeline check
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(BIN)/timeline serve
 
 browser-deps:
 	.ci/install-browser
 
-test: $(STAMP) browser-deps
+test: $(TEST_STAMP) browser-deps
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 
-golden: $(STAMP)
+golden: $(TEST_STAMP)
 	$(BIN)/python -m tests.golden
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/scale.py
 
-lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --generate-hashes --extra=test --allow-unsafe --strip-extras \
-	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+# Re-lock for the lowest supported Python with uv, which resolves for a target version (pip-tools
+# resolves for the running interpreter, and picked a package that needs 3.11.5). The existing locks
+# are the preferences, so only what must change changes.
+LOCK_FLAGS := --python-version 3.11.0 --generate-hashes --quiet
+lock:
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv
+	.venv-lock/bin/uv pip compile pyproject.toml requirements/build-backend.in --extra test $(LOCK_FLAGS) -o requirements.lock
+	.venv-lock/bin/uv pip compile pyproject.toml requirements/build-backend.in -c requirements.lock $(LOCK_FLAGS) -o requirements-site.lock
 
 clean:
 	rm -rf site site.partial docs/generated docs/generated.partial
