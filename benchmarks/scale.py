@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
-from generator.loader import load  # noqa: E402
-from generator.validation.typed import to_data  # noqa: E402
+from generator.loader.nodes import load  # noqa: E402
+from generator.loader.typed import to_data  # noqa: E402
 
 PLACES = [
     ("Belgorod region", "RU", "region"),
@@ -242,7 +242,9 @@ def measure(count: int, browser: bool) -> dict[str, float | str]:
         seconds, rendered = serve.output.split()[-2:]
         figures["serve: regenerate after 1 edit (s)"] = float(seconds)
         figures["serve: pages rendered after 1 edit"] = rendered
-        mkdocs = "from generator.site import tune_gc; tune_gc(); from mkdocs.__main__ import cli; cli(['build', '-q'])"
+        mkdocs = (
+            "from generator.site.build import tune_gc; tune_gc(); from mkdocs.__main__ import cli; cli(['build', '-q'])"
+        )
         mk = run([sys.executable, "-c", mkdocs], project, env)
         figures["mkdocs build (s)"] = mk.seconds
         figures["mkdocs peak (MB)"] = mk.peak_mb
@@ -273,7 +275,7 @@ def measure(count: int, browser: bool) -> dict[str, float | str]:
 
 def serve_loop(project: Path) -> None:
     """What ``timeline serve`` does after an edit: one Regenerator, a first run, an edit, a second run."""
-    from generator.incremental import Regenerator
+    from generator.preview.incremental import Regenerator
     from generator.project import Project
 
     regenerator = Regenerator(Project(project), project / "timeline")

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import click
 
-from generator import pipeline, reference, schema, vocabulary
-from generator.files import TAGS_FILE, display
+from generator import pipeline, vocabulary
+from generator.authoring import reference
+from generator.authoring.skeleton import SkeletonError, needs_content_note, skeleton
+from generator.loader.files import TAGS_FILE, display
 from generator.problems import Problem, Severity, errors
 from generator.project import Project, find_project
-from generator.site import tune_gc
-from generator.skeleton import SkeletonError, needs_content_note, skeleton
-from generator.tags import load_tags
+from generator.site.build import tune_gc
+from generator.validation import schema
+from generator.validation.tags import load_tags
 
 
 def _project() -> Project:
@@ -155,7 +157,7 @@ def serve(source: Path | None, dev_addr: str) -> None:
 
     Example: timeline serve --dev-addr 127.0.0.1:8001
     """
-    from generator.preview import preview
+    from generator.preview.serve import preview
 
     project = _project()
     preview(project, source or project.timeline, dev_addr, click.echo)

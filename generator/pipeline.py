@@ -6,13 +6,13 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.generate import generate
 from generator.problems import Problem, errors
 from generator.project import Project
-from generator.site import build_site
+from generator.renderer.outputs import generate
+from generator.site.build import build_site
 from generator.timeline import Timeline
 from generator.validation import Result, validate
-from generator.validation.batch import default_cache_dir
+from generator.validation.cache import default_cache_dir
 from generator.writer import WriteReport, stage_copy, swap, write_tree
 
 

@@ -1,4 +1,7 @@
-"""Where things are in a project, and the settings read from ``mkdocs.yml``."""
+"""Configuration, the bottom layer: where a project's folders are and the settings read from ``mkdocs.yml``.
+
+Every other package may import this module; it imports none of them.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,20 @@ from pathlib import Path
 
 import yaml
 
-from generator.generate import GENERATED
-from generator.renderer import Settings
+GENERATED = "generated"
+"""The generated folder's name inside ``docs/``; git ignores it."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Site settings the pages need."""
+
+    repo_url: str | None = None
+    """Where "propose a correction" links point, e.g. https://github.com/org/repo; None hides the link."""
+    edit_branch: str = "main"
+    """The branch "propose a correction" links edit."""
+    site_url: str | None = None
+    """The public address of the site, for feeds and JSON-LD; None gives site-relative links."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Golden files: every Markdown page rendered from the small fixture timeline.
 
-``tests/golden/small/`` holds, file by file, what :func:`generator.renderer.render_site`
+``tests/golden/small/`` holds, file by file, what :func:`generator.renderer.pages.render_site`
 makes of ``tests/fixtures/small/`` with :data:`SETTINGS`. ``tests/unit/test_renderer.py``
 compares a fresh rendering with them. After an intended change to the templates, the
 renderer or the fixture, regenerate them with::
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.renderer import Settings, render_site
+from generator.project import Settings
+from generator.renderer.pages import render_site
 from generator.timeline import Timeline
 from generator.validation import validate
 from generator.writer import write_tree

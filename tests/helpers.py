@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.dates import DateSpan, PartialDate
-from generator.files import display
+from generator.loader.files import display
 from generator.model import Claim, Correction, Event, Figure, Location, Source
 from generator.pipeline import Outcome
 from generator.problems import Problem

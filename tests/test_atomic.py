@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import mkdocs_plugin
 from generator.project import Project
-from generator.search import SearchIndexError
+from generator.site import plugin as mkdocs_plugin
+from generator.site.search import SearchIndexError
 from tests.hostile._support import CORPUS, VALID_EVENT, build, install, new_project
 
 OTHER_ID = "2024-01-20-second-event"

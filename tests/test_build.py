@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from generator import pipeline
 from generator.cli import main
-from generator.exports import events_json
+from generator.renderer.exports import events_json
 from generator.timeline import Timeline
 from generator.validation import validate
 from tests.helpers import SMALL, BuiltSite, make_project

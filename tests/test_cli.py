@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import schema
 from generator.cli import main
-from generator.loader import Mapping, Sequence, parse
+from generator.loader.nodes import Mapping, Sequence, parse
+from generator.validation import schema
 from tests.helpers import BUNDLED, REPO, SMALL, VALID_EVENT, edit, make_project
 
 

@@ -18,14 +18,17 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import feeds, reference, schema, vocabulary
+from generator import vocabulary
+from generator.authoring import reference
 from generator.cli import main
-from generator.loader import parse
-from generator.renderer import Settings, event_path, render_site
-from generator.tags import load_tags
+from generator.loader.nodes import parse
+from generator.loader.typed import to_data
+from generator.project import Settings
+from generator.renderer import feeds
+from generator.renderer.pages import event_path, render_site
 from generator.timeline import Timeline
-from generator.validation import crossfile, rules, validate
-from generator.validation.typed import to_data
+from generator.validation import crossfile, rules, schema, validate
+from generator.validation.tags import load_tags
 from tests.helpers import BUNDLED, REPO, BuiltSite, make_event, make_project
 
 GUIDE = REPO / "CONTRIBUTING.md"
@@ -248,7 +251,7 @@ def test_the_guide_names_files_that_exist() -> None:
         "docs/about.md",
         "timeline/tags.yaml",
         "timeline/schema.json",
-        "generator/schema.py",
+        "generator/validation/schema.py",
         "generator/vocabulary.py",
         ".github/workflows/check.yml",
         ".github/workflows/deploy.yml",

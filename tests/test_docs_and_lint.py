@@ -7,6 +7,7 @@ fails when code and words drift apart.
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -53,17 +54,29 @@ def test_the_methodology_defines_every_claimant_kind(kind: str) -> None:
     assert f"`{kind}`" in section, f"no definition of {kind}"
 
 
-MODULES = sorted(
-    p.relative_to(ROOT).as_posix()
-    for p in (ROOT / "generator").rglob("*.py")
-    if p.name not in ("__init__.py", "__main__.py")
+GENERATOR = ROOT / "generator"
+PARTS = sorted(
+    [f"generator/{p.name}/" for p in GENERATOR.iterdir() if (p / "__init__.py").is_file()]
+    + [f"generator/{p.name}" for p in GENERATOR.glob("*.py") if p.name not in ("__init__.py", "__main__.py")]
 )
 
 
-@pytest.mark.parametrize("module", MODULES)
-def test_every_module_is_in_the_readme(module: str) -> None:
+@pytest.mark.parametrize("part", PARTS)
+def test_every_package_and_top_module_is_in_the_readme(part: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"`{module}`" in readme, f"README's module table lacks {module}"
+    table = readme.split("| package or module | job |", 1)[1].split("\n\n", 1)[0]
+    name = part.removeprefix("generator/")
+    assert f"`{part}`" in table or (part.endswith(".py") and f"`{name}`" in table), f"README's table lacks {part}"
+
+
+@pytest.mark.parametrize("package", [p for p in PARTS if p.endswith("/")])
+def test_every_package_names_its_public_face(package: str) -> None:
+    init = ROOT / package / "__init__.py"
+    module = ast.parse(init.read_text(encoding="utf-8"))
+    assert ast.get_docstring(module), f"{package}__init__.py has no docstring"
+    assert any(
+        isinstance(n, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in n.targets) for n in module.body
+    )
 
 
 def test_the_readme_quick_start_is_two_commands_that_the_makefile_has() -> None:

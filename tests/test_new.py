@@ -15,13 +15,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import cli, schema
+from generator import cli
+from generator.authoring.skeleton import SkeletonError, skeleton
 from generator.cli import main
-from generator.loader import parse
-from generator.skeleton import SkeletonError, skeleton
-from generator.tags import load_tags
-from generator.validation import validate
-from generator.validation.typed import to_data
+from generator.loader.nodes import parse
+from generator.loader.typed import to_data
+from generator.validation import schema, validate
+from generator.validation.tags import load_tags
 from tests.helpers import BUNDLED, REPO, make_project
 
 OPTIONS = [

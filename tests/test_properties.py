@@ -22,16 +22,18 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator import escape, exports, feeds, jsonld, loader
+from generator.loader import nodes as loader
 from generator.problems import Severity
-from generator.renderer import Settings, SiteRenderer, event_path
-from generator.schema import PLAIN_TEXT_PATTERN, URL_PATTERN
-from generator.tags import load_tags
-from generator.text import SITE_EXTENSIONS, is_nfc, markdown_problems
+from generator.project import Settings
+from generator.renderer import escape, exports, feeds, jsonld
+from generator.renderer.pages import SiteRenderer, event_path
 from generator.timeline import Timeline
-from generator.validation.checkfile import check_file
 from generator.validation.convert import to_event
+from generator.validation.file import check_file
+from generator.validation.markdown import SITE_EXTENSIONS, is_nfc, markdown_problems
 from generator.validation.rules import PLAIN_TEXT_FIELDS
+from generator.validation.schema import PLAIN_TEXT_PATTERN, URL_PATTERN
+from generator.validation.tags import load_tags
 from tests.hostile._support import REPO, VALID_EVENT, elements
 
 TAGS, _ = load_tags(REPO / "timeline" / "tags.yaml")

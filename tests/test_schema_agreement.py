@@ -28,12 +28,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import cli, schema
+from generator import cli
 from generator.cli import main
-from generator.loader import parse
+from generator.loader.nodes import parse
+from generator.loader.typed import to_data
 from generator.problems import Problem, Severity
-from generator.validation import validate
-from generator.validation.typed import to_data
+from generator.validation import schema, validate
 from tests.helpers import BUNDLED, REPO
 
 FIXTURES = REPO / "tests" / "schema_fixtures"

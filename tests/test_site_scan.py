@@ -17,10 +17,10 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import yaml_load
 
-from generator import text
-from generator.mkdocs_plugin import content_security_policy, lock_down, sanitise
 from generator.pipeline import Outcome
 from generator.project import Project
+from generator.site.plugin import content_security_policy, lock_down, sanitise
+from generator.validation import markdown as text
 from tests.hostile._support import REPO, built_once, bundled_site, elements, inert_site, scan_html, scan_site
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>{body}

@@ -18,13 +18,15 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator import schema, vocabulary
-from generator.loader import MAX_FILE_BYTES
-from generator.validation import crossfile, rules
+from generator import vocabulary
+from generator.loader.nodes import MAX_FILE_BYTES
+from generator.validation import crossfile, rules, schema
 
 START = "<!-- field-reference:start -->"
 END = "<!-- field-reference:end -->"
-NOTICE = "<!-- Generated from generator/schema.py by `timeline reference`; edit the schema, not this text. -->"
+NOTICE = (
+    "<!-- Generated from generator/validation/schema.py by `timeline reference`; edit the schema, not this text. -->"
+)
 
 VOCABULARIES: list[tuple[str, dict[str, str], str]] = [
     ("Statuses", vocabulary.STATUSES, "Meaning"),

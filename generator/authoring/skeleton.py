@@ -15,7 +15,7 @@ from pathlib import Path
 from generator import vocabulary
 from generator.dates import PartialDate
 from generator.model import Tag
-from generator.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN, URL_PATTERN
+from generator.validation.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN, URL_PATTERN
 
 _TEXT = re.compile(PLAIN_TEXT_PATTERN)
 _SLUG = re.compile(SLUG_PATTERN)

@@ -12,7 +12,7 @@ import re
 import sys
 from typing import Any
 
-from generator.loader import Mapping, Node, Scalar, Sequence
+from generator.loader.nodes import Mapping, Node, Scalar, Sequence
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")

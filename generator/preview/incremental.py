@@ -16,17 +16,17 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from generator.generate import other_files
 from generator.model import Event
-from generator.pagination import PAGE_SIZE, page_path
 from generator.pipeline import Outcome
 from generator.problems import errors
 from generator.project import Project
-from generator.renderer import SiteRenderer, event_path
+from generator.renderer.outputs import other_files
+from generator.renderer.pages import SiteRenderer, event_path
+from generator.renderer.pagination import PAGE_SIZE, page_path
 from generator.timeline import NEIGHBOURS, Timeline
 from generator.validation import validate
-from generator.validation.batch import default_cache_dir
-from generator.validation.validate import Memory
+from generator.validation.cache import default_cache_dir
+from generator.validation.folder import Memory
 from generator.writer import write_tree
 
 

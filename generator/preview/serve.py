@@ -11,9 +11,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.generate import GENERATED
-from generator.incremental import Regenerator
-from generator.project import Project
+from generator.preview.incremental import Regenerator
+from generator.project import GENERATED, Project
 
 DEBOUNCE_SECONDS = 0.3
 

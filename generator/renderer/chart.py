@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from generator.escape import html_text
+from generator.renderer.escape import html_text
 from generator.vocabulary import FIGURE_COUNTS
 
 if TYPE_CHECKING:

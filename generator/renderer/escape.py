@@ -1,6 +1,6 @@
 """Escaping for every place contributor text lands: Markdown, HTML, YAML, JSON, URLs.
 
-Templates escape by default (see :mod:`generator.renderer`); these functions say
+Templates escape by default (see :mod:`generator.renderer.pages`); these functions say
 what "escaped" means in each place.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.text import is_allowed_link
+from generator.validation.markdown import is_allowed_link
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 """Characters Python-Markdown (with tables) honours a backslash before."""

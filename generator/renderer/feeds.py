@@ -10,8 +10,8 @@ import markdown
 import nh3
 
 from generator.model import Event
-from generator.text import SITE_EXTENSIONS
 from generator.timeline import Timeline
+from generator.validation.markdown import SITE_EXTENSIONS
 
 FEED_SIZE = 50
 TITLE = "Desertion and violence in the Russian army: a sourced timeline"

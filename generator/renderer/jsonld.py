@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.escape import json_for_html
 from generator.model import Event
+from generator.renderer.escape import json_for_html
 from generator.timeline import Timeline
 
 

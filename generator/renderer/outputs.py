@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator import exports, feeds
-from generator.files import check_tree, display
+from generator.loader.files import check_tree, display
 from generator.problems import Problem
-from generator.renderer import Settings, render_site
+from generator.project import GENERATED, Settings
+from generator.renderer import exports, feeds
+from generator.renderer.pages import render_site
 from generator.timeline import Timeline
 
-GENERATED = "generated"
-"""The generated folder's name inside ``docs/``; git ignores it."""
 NOT_COPIED = {GENERATED, "overrides"}
 """Folders of ``docs/`` that are not pages: the output itself, and theme overrides."""
 HAND_WRITTEN_SUFFIXES = {".md", ".css", ".js", ".svg", ".png", ".ico", ".txt"}

@@ -9,30 +9,20 @@ is plain Markdown, so another MkDocs-compatible builder could take over.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import escape, jsonld, vocabulary
-from generator.chart import figures_chart
+from generator import vocabulary
 from generator.model import Claim, Event, Figure
-from generator.pagination import paginate
+from generator.project import Settings
+from generator.renderer import escape, jsonld
+from generator.renderer.chart import figures_chart
+from generator.renderer.pagination import paginate
 from generator.timeline import Timeline
 
 LATEST_ON_HOME = 10
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Site settings the pages need."""
-
-    repo_url: str | None = None
-    """Where "propose a correction" links point, e.g. https://github.com/org/repo; None hides the link."""
-    edit_branch: str = "main"
-    site_url: str | None = None
-    """The public address of the site, for feeds and JSON-LD; None gives site-relative links."""
 
 
 def _finalize(value: Any) -> Any:
@@ -56,7 +46,7 @@ KIND_WORDS = {
 def environment() -> Environment:
     """The Jinja environment: strict about undefined names, escaping by default."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.renderer", "templates"),
         undefined=StrictUndefined,
         autoescape=False,  # escaping is Markdown-aware, done by finalize and filters
         finalize=_finalize,

@@ -26,7 +26,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.search import SearchIndexError, build_index
+from generator.site.search import SearchIndexError, build_index
 
 _SVG = {"svg", "g", "rect", "line", "text", "title", "desc", "path"}
 _FORM = {"form", "label", "select", "option", "button", "output", "input", "fieldset", "legend"}

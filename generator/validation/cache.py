@@ -22,7 +22,7 @@ from typing import Any
 from generator import __version__
 from generator.model import Tag
 from generator.problems import Problem, Severity
-from generator.validation.checkfile import FileResult, check_file
+from generator.validation.file import FileResult, check_file
 
 CACHE_VERSION = f"check-v4-{__version__}"
 """Part of every cache key: bump when rules change without a version change."""

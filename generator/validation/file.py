@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator import loader
-from generator.loader import Mapping
+from generator.loader import nodes as loader
+from generator.loader.nodes import Mapping
+from generator.loader.typed import to_data
 from generator.model import Tag
 from generator.problems import Problem, errors, ordered
 from generator.validation.rules import Context, check_rules
 from generator.validation.structure import check_structure
-from generator.validation.typed import to_data
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.files import display, find
+from generator.loader.files import display, find
 from generator.model import Event, Tag
 from generator.problems import Problem, errors, ordered
-from generator.tags import load_tags
 from generator.validation import crossfile
-from generator.validation.batch import Job, check_all
-from generator.validation.checkfile import FileResult, check_file
+from generator.validation.cache import Job, check_all
 from generator.validation.convert import to_event
+from generator.validation.file import FileResult, check_file
+from generator.validation.tags import load_tags
 
 
 @dataclass

@@ -20,7 +20,7 @@ import unicodedata
 from html.parser import HTMLParser
 from typing import Any
 
-from generator.schema import URL_PATTERN
+from generator.validation.schema import URL_PATTERN
 
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.M | re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)

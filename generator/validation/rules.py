@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.dates import PartialDate
-from generator.loader import Mapping, Node, Scalar
+from generator.loader.nodes import Mapping, Node, Scalar
+from generator.loader.typed import field_name, locate
 from generator.model import Tag
 from generator.problems import Problem, Severity
-from generator.schema import MAX_SUMMARY
-from generator.text import invisible_characters, is_nfc, markdown_problems
-from generator.validation.typed import field_name, locate
+from generator.validation.markdown import invisible_characters, is_nfc, markdown_problems
+from generator.validation.schema import MAX_SUMMARY
 
 EVENT_ID = re.compile(r"^(?P<date>[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)-(?P<words>[a-z0-9]+(-[a-z0-9]+)*)$")
 """File stems: the event's date, then lowercase ASCII words joined by hyphens."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from generator import schema
-from generator.loader import Node
+from generator.loader.nodes import Node
+from generator.loader.typed import field_name, locate
 from generator.problems import Problem
-from generator.validation.typed import field_name, locate
+from generator.validation import schema
 
 
 @cache

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.files import display
-from generator.loader import Mapping, Scalar, load
+from generator.loader.files import display
+from generator.loader.nodes import Mapping, Scalar, load
+from generator.loader.typed import scalar_value
 from generator.model import Tag
 from generator.problems import Problem
-from generator.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN
-from generator.text import invisible_characters, is_nfc
+from generator.validation.markdown import invisible_characters, is_nfc
+from generator.validation.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN
 
 _SLUG = re.compile(SLUG_PATTERN)
 _TEXT = re.compile(PLAIN_TEXT_PATTERN)
@@ -25,8 +26,7 @@ silently replace it), and Windows cannot check out files named after its devices
 def load_tags(path: Path | None) -> tuple[dict[str, Tag], list[Problem]]:
     """The tags by id, and the problems with the file."""
     # Imported here, not at the top: importing generator.validation runs its __init__, which imports
-    # this module for load_tags, so a top-level import fails whenever generator.tags is imported first.
-    from generator.validation.typed import scalar_value
+    # this module for load_tags, so a top-level import fails whenever generator.validation.tags is imported first.
 
     if path is None:
         return {}, [Problem("timeline/tags.yaml", 0, 0, "", "tag vocabulary file is missing")]

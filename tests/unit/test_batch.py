@@ -1,4 +1,4 @@
-"""generator.validation.batch: checking many files with a content-keyed cache, in parallel when worth it."""
+"""generator.validation.cache: checking many files with a content-keyed cache, in parallel when worth it."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.model import Tag
-from generator.validation import batch
-from generator.validation.batch import Job, check_all, default_cache_dir
-from generator.validation.checkfile import FileResult, check_file
+from generator.validation import cache as batch
+from generator.validation.cache import Job, check_all, default_cache_dir
+from generator.validation.file import FileResult, check_file
 from tests.helpers import VALID_EVENT, VALID_ID, edit
 
 TAGS = {"violence-between-soldiers": Tag("violence-between-soldiers", "Violence", "Killings.", True)}

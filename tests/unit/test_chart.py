@@ -1,11 +1,11 @@
-"""generator.chart: the figures as an inline SVG bar chart, drawn at build time."""
+"""generator.renderer.chart: the figures as an inline SVG bar chart, drawn at build time."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from generator.chart import LABEL_CHARS, MAX_BARS, figures_chart
 from generator.model import Tag
+from generator.renderer.chart import LABEL_CHARS, MAX_BARS, figures_chart
 from generator.timeline import Timeline
 from tests.helpers import make_event
 

@@ -1,8 +1,8 @@
-"""generator.validation.checkfile: one file's per-file problems and, when it passed, its data."""
+"""generator.validation.file: one file's per-file problems and, when it passed, its data."""
 
 from __future__ import annotations
 
-from generator.validation.checkfile import check_file
+from generator.validation.file import check_file
 from tests.helpers import VALID_EVENT, VALID_ID, edit
 
 

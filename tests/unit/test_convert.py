@@ -6,10 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 from generator.dates import DateSpan, PartialDate
-from generator.loader import parse
+from generator.loader.nodes import parse
+from generator.loader.typed import to_data
 from generator.model import Correction, Figure, Location, Source
 from generator.validation.convert import to_event
-from generator.validation.typed import to_data
 from tests.helpers import SMALL
 
 

@@ -1,4 +1,4 @@
-"""generator.escape: what "escaped" means in Markdown, HTML, YAML, JSON inside <script>, and link targets."""
+"""generator.renderer.escape: what "escaped" means in Markdown, HTML, YAML, JSON inside <script>, and link targets."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from generator.escape import html_text, json_for_html, link_target, slug, yaml_string
-from generator.escape import markdown as markdown_text
+from generator.renderer.escape import html_text, json_for_html, link_target, slug, yaml_string
+from generator.renderer.escape import markdown as markdown_text
 
 HOSTILE = [
     "*bold* _it_ `code` [link](https://example.org) ![img](https://example.org/x.png)",

@@ -1,4 +1,4 @@
-"""generator.exports: events.json and events.csv, every field, and no formulas for spreadsheets."""
+"""generator.renderer.exports: events.json and events.csv, every field, and no formulas for spreadsheets."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.exports import CSV_COLUMNS, event_record, events_csv, events_json
 from generator.model import Tag
+from generator.renderer.exports import CSV_COLUMNS, event_record, events_csv, events_json
 from generator.timeline import Timeline
 from generator.validation import validate
 from tests.helpers import SMALL, make_event

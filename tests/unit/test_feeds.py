@@ -1,4 +1,4 @@
-"""generator.feeds: Atom and JSON Feed of events by the day they were added or corrected."""
+"""generator.renderer.feeds: Atom and JSON Feed of events by the day they were added or corrected."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.feeds import FEED_SIZE, atom, json_feed, summary_html
 from generator.model import Tag
+from generator.renderer.feeds import FEED_SIZE, atom, json_feed, summary_html
 from generator.timeline import Timeline
 from generator.validation import validate
 from tests.helpers import SMALL, make_event

@@ -1,4 +1,4 @@
-"""generator.files: finding event files; links, hidden and special files are refused, never followed."""
+"""generator.loader.files: finding event files; links, hidden and special files are refused, never followed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.files import check_tree, display, find
+from generator.loader.files import check_tree, display, find
 
 
 def layout(root: Path, entries: list[str]) -> None:

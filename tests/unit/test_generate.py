@@ -1,12 +1,13 @@
-"""generator.generate: the docs tree MkDocs builds: rendered pages, data, feeds and hand-written pages."""
+"""generator.renderer.outputs: the docs tree MkDocs builds: rendered pages, data, feeds and hand-written pages."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from generator.generate import generate, hand_written
-from generator.renderer import Settings, render_site
+from generator.project import Settings
+from generator.renderer.outputs import generate, hand_written
+from generator.renderer.pages import render_site
 from generator.timeline import Timeline
 from generator.validation import validate
 from tests.helpers import REPO, SMALL

@@ -1,7 +1,7 @@
 """Every generator module imports on its own, first, in a fresh interpreter.
 
-An import cycle (generator.tags once imported generator.validation, which imported
-generator.tags) only shows when the module involved is the first one imported.
+An import cycle (generator.validation.tags once imported generator.validation, which imported
+generator.validation.tags) only shows when the module involved is the first one imported.
 """
 
 from __future__ import annotations

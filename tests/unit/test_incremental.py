@@ -1,4 +1,4 @@
-"""generator.incremental: after any edit, regenerating only what changed gives the same folder as a full run.
+"""generator.preview.incremental: after any edit, regenerating only what changed gives the same folder as a full run.
 
 A seeded sequence of random edits (add, delete, retitle, move in time, retag, relate, move place,
 add figures, break and mend a file) is applied to a timeline; after each edit the incremental
@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, renderer
-from generator.incremental import Regenerator
+from generator import pipeline
+from generator.preview.incremental import Regenerator
+from generator.renderer import pages as renderer
 from tests.helpers import SMALL, make_project
 
 TAGS = ["desertion", "desertion-figures", "refusal-to-fight"]

@@ -1,4 +1,4 @@
-"""generator.jsonld: schema.org JSON-LD for event pages, safe inside <script>."""
+"""generator.renderer.jsonld: schema.org JSON-LD for event pages, safe inside <script>."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from generator.jsonld import event_jsonld
 from generator.model import Tag
-from generator.renderer import Settings
+from generator.project import Settings
+from generator.renderer.jsonld import event_jsonld
 from generator.timeline import Timeline
 from generator.validation import validate
 from tests.helpers import SMALL, make_event

@@ -1,4 +1,4 @@
-"""generator.loader: the safe YAML reader. What it refuses, where it says so, and what it keeps."""
+"""generator.loader.nodes: the safe YAML reader. What it refuses, where it says so, and what it keeps."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, Mapping, Scalar, Sequence, load, parse
+from generator.loader.nodes import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, Mapping, Scalar, Sequence, load, parse
 
 
 def refusal(data: bytes) -> str:

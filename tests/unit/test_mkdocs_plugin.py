@@ -1,4 +1,4 @@
-"""generator.mkdocs_plugin: the second line of defence (sanitising) and the Content-Security-Policy.
+"""generator.site.plugin: the second line of defence (sanitising) and the Content-Security-Policy.
 
 The plugin's work on real pages is checked end to end in tests/test_build.py.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.mkdocs_plugin import CHARSET, content_security_policy, lock_down, sanitise
+from generator.site.plugin import CHARSET, content_security_policy, lock_down, sanitise
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""generator.pagination: page paths, and links relative to both the source file and the page URL."""
+"""generator.renderer.pagination: page paths, and links relative to both the source file and the page URL."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.pagination import Pager, page_path, paginate
+from generator.renderer.pagination import Pager, page_path, paginate
 
 
 @pytest.mark.parametrize(

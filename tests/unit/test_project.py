@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.project import Project, find_project
-from generator.renderer import Settings
+from generator.project import Project, Settings, find_project
 from tests.helpers import REPO
 
 
@@ -40,7 +39,9 @@ def test_find_project_falls_back_to_the_start(tmp_path: Path) -> None:
         (
             "site_name: x\nsite_url: https://timeline.example.org/\nextra:\n  timeline:\n"
             "    repo_url: https://github.com/org/repo\n    edit_branch: trunk\n",
-            Settings("https://github.com/org/repo", "trunk", "https://timeline.example.org/"),
+            Settings(
+                repo_url="https://github.com/org/repo", edit_branch="trunk", site_url="https://timeline.example.org/"
+            ),
         ),
         ('site_name: x\nextra:\n  timeline:\n    repo_url: ""\n', Settings()),
         ("site_name: x\nextra:\n", Settings()),

@@ -1,4 +1,4 @@
-"""generator.renderer: Markdown pages from the timeline, every value escaped.
+"""generator.renderer.pages: Markdown pages from the timeline, every value escaped.
 
 # Golden files: after an intended change to the templates, the renderer or tests/fixtures/small/,
 # regenerate tests/golden/small/ with `python -m tests.golden` (or `make golden`), then review
@@ -17,8 +17,7 @@ import yaml
 from jinja2 import UndefinedError
 
 from generator.model import Figure, Tag
-from generator.pagination import PAGE_SIZE
-from generator.renderer import (
+from generator.renderer.pages import (
     Settings,
     SiteRenderer,
     claimant_kinds,
@@ -27,6 +26,7 @@ from generator.renderer import (
     location_words,
     render_site,
 )
+from generator.renderer.pagination import PAGE_SIZE
 from generator.timeline import Timeline
 from tests.golden import GOLDEN, render_small
 from tests.helpers import make_event

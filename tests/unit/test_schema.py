@@ -1,4 +1,4 @@
-"""generator.schema: the event schema, written for editors and used by check."""
+"""generator.validation.schema: the event schema, written for editors and used by check."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator import schema
+from generator.validation import schema
 from tests.helpers import BUNDLED
 
 

@@ -1,4 +1,4 @@
-"""generator.site: the reproducible build date. The MkDocs build itself is tested in tests/test_build.py."""
+"""generator.site.build: the reproducible build date. The MkDocs build itself is tested in tests/test_build.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import source_date_epoch
+from generator.site.build import source_date_epoch
 
 
 def test_an_explicit_epoch_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""generator.skeleton: a new event file that passes check once its summary is written."""
+"""generator.authoring.skeleton: a new event file that passes check once its summary is written."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from generator.authoring.skeleton import SkeletonError, event_id, skeleton
 from generator.dates import PartialDate
-from generator.skeleton import SkeletonError, event_id, skeleton
-from generator.tags import load_tags
+from generator.validation.tags import load_tags
 from tests.helpers import SMALL, check_event
 
 TAGS, _ = load_tags(SMALL / "tags.yaml")

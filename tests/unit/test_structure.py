@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema
-from generator.loader import parse
+from generator.loader.nodes import parse
+from generator.loader.typed import to_data
+from generator.validation import schema
 from generator.validation.structure import check_structure
-from generator.validation.typed import to_data
 from tests.helpers import VALID_EVENT, check_event, edit
 
 FIELDS = ", ".join(schema.EVENT["properties"])

@@ -1,4 +1,4 @@
-"""generator.tags: the tag vocabulary, timeline/tags.yaml."""
+"""generator.validation.tags: the tag vocabulary, timeline/tags.yaml."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Tag
-from generator.tags import load_tags
+from generator.validation.tags import load_tags
 from tests.helpers import BUNDLED, SMALL
 
 

@@ -1,10 +1,10 @@
-"""generator.text: which links are allowed, what unsafe Markdown looks like, and NFC."""
+"""generator.validation.markdown: which links are allowed, what unsafe Markdown looks like, and NFC."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.text import is_allowed_link, is_nfc, markdown_problems
+from generator.validation.markdown import is_allowed_link, is_nfc, markdown_problems
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""generator.validation.typed: plain scalars read under the YAML 1.2 core schema, never YAML 1.1."""
+"""generator.loader.typed: plain scalars read under the YAML 1.2 core schema, never YAML 1.1."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from generator.loader import Mapping, Scalar, parse
-from generator.validation.typed import field_name, locate, scalar_value, to_data
+from generator.loader.nodes import Mapping, Scalar, parse
+from generator.loader.typed import field_name, locate, scalar_value, to_data
 
 
 @pytest.mark.parametrize(

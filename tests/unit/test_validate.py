@@ -1,4 +1,4 @@
-"""generator.validation.validate: every rule on every file, then the model from the files that passed."""
+"""generator.validation.folder: every rule on every file, then the model from the files that passed."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.validation import validate
-from generator.validation.validate import Memory
+from generator.validation.folder import Memory
 from tests.helpers import SMALL, VALID_EVENT, VALID_ID, edit, format_problems
 
 

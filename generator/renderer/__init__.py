@@ -1,0 +1,10 @@
+"""The timeline to ``{path: text}``, pure: Markdown pages, data downloads and feeds.
+
+:mod:`generator.renderer.urls` owns every page's address; :mod:`generator.renderer.words`
+every display word. Nothing here writes a file.
+"""
+
+from generator.renderer.outputs import generate, other_files
+from generator.renderer.pages import SiteRenderer, render_site
+
+__all__ = ["SiteRenderer", "generate", "other_files", "render_site"]
