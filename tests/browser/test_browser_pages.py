@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator import vocabulary
-from generator.exports import CSV_COLUMNS
+from generator.renderer.exports import CSV_COLUMNS
 
 from .support import (
     DESKTOP,
