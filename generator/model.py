@@ -116,7 +116,7 @@ class Event:
     """One event of the timeline."""
 
     id: str
-    """The file stem; the page lives at ``/events/<id>/``."""
+    """The file stem, which is also the last part of the event page's address."""
     path: str
     """The file, relative to the repository root (for "propose a correction")."""
     title: str

@@ -24,8 +24,8 @@ from generator.cli import main
 from generator.loader.nodes import parse
 from generator.loader.typed import to_data
 from generator.project import Settings
-from generator.renderer import feeds
-from generator.renderer.pages import event_path, render_site
+from generator.renderer import feeds, urls
+from generator.renderer.pages import render_site
 from generator.timeline import Timeline
 from generator.validation import crossfile, rules, schema, validate
 from generator.validation.tags import load_tags
@@ -271,7 +271,7 @@ def _corrected_timeline() -> Timeline:
 
 
 def test_corrections_are_listed_on_the_event_page() -> None:
-    page = render_site(_corrected_timeline(), Settings())[event_path("2024-07-11-soldier-leaves-unit")]
+    page = render_site(_corrected_timeline(), Settings())[urls.event("2024-07-11-soldier-leaves-unit")]
     section = page.split("## Corrections\n", 1)[1]
     assert section.index("2024\\-08\\-02") < section.index("2024\\-09\\-15")
     assert "A change\\. Why: A reason\\." in section
@@ -279,7 +279,7 @@ def test_corrections_are_listed_on_the_event_page() -> None:
 
 
 def test_a_page_without_corrections_has_no_corrections_section() -> None:
-    page = render_site(_corrected_timeline(), Settings())[event_path("2024-06-01-other-event")]
+    page = render_site(_corrected_timeline(), Settings())[urls.event("2024-06-01-other-event")]
     assert "## Corrections" not in page
     assert "last corrected" not in page
 

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from generator.loader import nodes as loader
 from generator.problems import Severity
 from generator.project import Settings
-from generator.renderer import escape, exports, feeds, jsonld
-from generator.renderer.pages import SiteRenderer, event_path
+from generator.renderer import escape, exports, feeds, jsonld, urls
+from generator.renderer.pages import SiteRenderer
 from generator.timeline import Timeline
 from generator.validation.convert import to_event
 from generator.validation.file import check_file
@@ -218,7 +218,7 @@ def test_any_value_in_any_field_is_refused_or_renders_inert(where: tuple[Any, ..
         return
     built = to_event(EVENT_ID, "timeline/2024/x.yaml", result.data)
     timeline = Timeline([built], TAGS)
-    page = SiteRenderer(Settings()).pages(timeline)[event_path(EVENT_ID)]()
+    page = SiteRenderer(Settings()).pages(timeline)[urls.event(EVENT_ID)]()
     exports.events_csv(timeline)
     exports.events_json(timeline)
     jsonld.event_jsonld(built, timeline, Settings())

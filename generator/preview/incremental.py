@@ -20,9 +20,10 @@ from generator.model import Event
 from generator.pipeline import Outcome
 from generator.problems import errors
 from generator.project import Project
+from generator.renderer import urls
 from generator.renderer.outputs import other_files
-from generator.renderer.pages import SiteRenderer, event_path
-from generator.renderer.pagination import PAGE_SIZE, page_path
+from generator.renderer.pages import SiteRenderer
+from generator.renderer.pagination import PAGE_SIZE
 from generator.timeline import NEIGHBOURS, Timeline
 from generator.validation import validate
 from generator.validation.cache import default_cache_dir
@@ -93,12 +94,12 @@ def affected(old: Timeline, new: Timeline) -> set[str]:
     changed = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
     if not changed:
         return set()
-    pages = {"index.md", "years/index.md", "tags/index.md", "places/index.md"}
+    pages = urls.indexes()
     for version in (old, new):
         for event_id in changed:
             event = version.by_id.get(event_id)
             if event is not None:
-                pages |= {event_path(e.id) for e in _shown_with(version, event)}
+                pages |= {urls.event(e.id) for e in _shown_with(version, event)}
                 pages |= _listings(version, event)
     pages |= _timeline_pages(old, new, changed)
     pages |= _figure_pages(old, new, changed)
@@ -119,20 +120,19 @@ def _shown_with(timeline: Timeline, event: Event) -> list[Event]:
     return shown
 
 
-def _all_pages(base: str, count: int) -> set[str]:
-    pages = max(1, -(-count // PAGE_SIZE))
-    return {page_path(base, n) for n in range(1, pages + 1)}
+def _all_pages(first: str, count: int) -> set[str]:
+    return set(urls.listing(first, -(-count // PAGE_SIZE)))
 
 
 def _listings(timeline: Timeline, event: Event) -> set[str]:
     """Every page of the year, tag and place listings that contain ``event``."""
     year = event.date.earliest().year
-    pages = _all_pages(f"years/{year}.md", len(timeline.by_year[year]))
+    pages = _all_pages(urls.year(year), len(timeline.by_year[year]))
     for tag in event.tags:
-        pages |= _all_pages(f"tags/{tag}.md", len(timeline.by_tag.get(tag, [])))
+        pages |= _all_pages(urls.tag(tag), len(timeline.by_tag.get(tag, [])))
     for slug, events in timeline.places.items():
         if events[0].location.name == event.location.name and events[0].location.country == event.location.country:
-            pages |= _all_pages(f"places/{slug}.md", len(events))
+            pages |= _all_pages(urls.place(slug), len(events))
     return pages
 
 
@@ -146,21 +146,21 @@ def _rows_pages(base: str, before: list[str], after: list[str], changed: set[str
     pages = max(1, -(-count // PAGE_SIZE))
     if before == after:
         first = [i for i, owner in enumerate(after) if owner in changed]
-        return {page_path(base, i // PAGE_SIZE + 1) for i in first}
+        return {urls.page_path(base, i // PAGE_SIZE + 1) for i in first}
     start = next(
         (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), min(len(before), len(after))
     )
-    return {page_path(base, n) for n in range(start // PAGE_SIZE + 1, pages + 1)}
+    return {urls.page_path(base, n) for n in range(start // PAGE_SIZE + 1, pages + 1)}
 
 
 def _timeline_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:
     """Timeline pages whose rows can differ."""
-    return _rows_pages("timeline/index.md", [e.id for e in old.events], [e.id for e in new.events], changed)
+    return _rows_pages(urls.timeline(), [e.id for e in old.events], [e.id for e in new.events], changed)
 
 
 def _figure_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:
     """Figure pages whose rows can differ; the first page too when any figure changed (its chart)."""
     before = [row.event.id for row in old.figures()]
     after = [row.event.id for row in new.figures()]
-    pages = _rows_pages("figures.md", before, after, changed)
-    return pages | {"figures.md"} if changed & (set(before) | set(after)) else pages
+    pages = _rows_pages(urls.figures(), before, after, changed)
+    return pages | {urls.figures()} if changed & (set(before) | set(after)) else pages

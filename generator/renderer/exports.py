@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.dates import DateSpan, PartialDate
 from generator.model import Event
+from generator.renderer import urls
 from generator.timeline import Timeline
 
 CSV_COLUMNS = [
@@ -74,9 +75,9 @@ def event_record(event: Event) -> dict[str, Any]:
         out["date"] = source.date.iso() if source.date else None
     # event.path is relative to the working directory (for problem messages); the download gives the
     # file's place in the repository, as "Propose a correction" links do, whatever folder built it
-    record["path"] = f"timeline/{event.date.first.year}/{event.id}.yaml"
+    record["path"] = urls.source_file(event.id, event.date.first.year)
     record["updated"] = event.updated.isoformat()
-    record["page"] = f"events/{event.id}/"
+    record["page"] = urls.address(urls.event(event.id))
     del record["fingerprint"]  # an internal cache key, not data
     return record
 
@@ -147,7 +148,7 @@ def _csv_row(e: Event) -> str:
         "; ".join(figures),
         e.added.isoformat(),
         e.updated.isoformat(),
-        f"events/{e.id}/",
+        urls.address(urls.event(e.id)),
     ]
     writer.writerow([_cell(str(v)) for v in row])
     return out.getvalue()

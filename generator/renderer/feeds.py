@@ -10,6 +10,7 @@ import markdown
 import nh3
 
 from generator.model import Event
+from generator.renderer import urls
 from generator.timeline import Timeline
 from generator.validation.markdown import SITE_EXTENSIONS
 
@@ -46,7 +47,7 @@ def _stamp(day: date) -> str:
 
 
 def _link(base: str, event: Event) -> str:
-    return f"{base}/events/{event.id}/" if base else f"events/{event.id}/"
+    return urls.absolute(base, urls.event(event.id))
 
 
 def atom(timeline: Timeline, site_url: str | None) -> str:
@@ -60,7 +61,7 @@ def atom(timeline: Timeline, site_url: str | None) -> str:
         f"<title>{escape(TITLE)}</title>",
         f"<id>{escape(base + '/' if base else 'urn:x-timeline:feed')}</id>",
         f"<updated>{updated}</updated>",
-        f'<link rel="self" href={quoteattr(base + "/feed.xml" if base else "feed.xml")}/>',
+        f'<link rel="self" href={quoteattr(urls.absolute(base, urls.ATOM_FEED))}/>',
     ]
     for event in events:
         link = _link(base, event)
@@ -100,6 +101,6 @@ def json_feed(timeline: Timeline, site_url: str | None) -> str:
         "version": "https://jsonfeed.org/version/1.1",
         "title": TITLE,
         "items": items,
-        **({"home_page_url": base + "/", "feed_url": base + "/feed.json"} if base else {}),
+        **({"home_page_url": base + "/", "feed_url": urls.absolute(base, urls.JSON_FEED)} if base else {}),
     }
     return json.dumps(feed, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from generator.model import Event
+from generator.project import Settings
+from generator.renderer import urls
 from generator.renderer.escape import json_for_html
 from generator.timeline import Timeline
 
 
-def event_jsonld(event: Event, timeline: Timeline, settings: Any) -> str:
+def event_jsonld(event: Event, timeline: Timeline, settings: Settings) -> str:
     """The JSON-LD of one event, safe to place inside ``<script>``.
 
     The event is described as a report (an Article about claims), never as an
     established fact: the status and the claimants travel with it.
     """
-    base = (settings.site_url or "").rstrip("/")
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -42,8 +43,8 @@ def event_jsonld(event: Event, timeline: Timeline, settings: Any) -> str:
     }
     if event.date.last:
         data["about"]["endDate"] = event.date.last.iso()
-    if base:
-        data["url"] = f"{base}/events/{event.id}/"
+    if settings.site_url:
+        data["url"] = urls.absolute(settings.site_url, urls.event(event.id))
     if event.location.lat is not None and event.location.lon is not None:
         data["about"]["location"]["geo"] = {
             "@type": "GeoCoordinates",

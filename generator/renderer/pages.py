@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator import vocabulary
 from generator.model import Claim, Event, Figure
 from generator.project import Settings
-from generator.renderer import escape, jsonld
+from generator.renderer import escape, jsonld, urls
 from generator.renderer.chart import figures_chart
 from generator.renderer.pagination import paginate
 from generator.timeline import Timeline
@@ -41,6 +42,24 @@ KIND_WORDS = {
     "ngo": "NGO",
 }
 """Claimant kinds whose words are not just the id with spaces: proper adjectives and acronyms."""
+
+
+@pass_context
+def _link(context: Context, path: str) -> Markup:
+    """A Markdown link target from the page being rendered to the generated file ``path``."""
+    return Markup(urls.link(path, context["here"]))
+
+
+@pass_context
+def _href(context: Context, path: str) -> Markup:
+    """A raw-HTML link from the page being rendered to the page or file ``path``."""
+    return Markup(urls.href(path, context["here"]))
+
+
+@pass_context
+def _root_link(context: Context, path: str) -> Markup:
+    """A Markdown link target to ``path`` by way of the docs root, from the page being rendered."""
+    return Markup(urls.root_link(path, context["here"]))
 
 
 def environment() -> Environment:
@@ -67,6 +86,9 @@ def environment() -> Environment:
         precision_words=lambda p: p.replace("-", " "),
         safe_markdown=Markup,
         plural=lambda n, word: f"{n} {word}" + ("" if n == 1 else "s"),
+    )
+    env.globals.update(
+        urls=urls, link=_link, root_link=_root_link, href=_href, address=lambda path: Markup(urls.address(path))
     )
     return env
 
@@ -95,11 +117,6 @@ def location_words(event: Event) -> str:
 def claimant_kinds(event: Event) -> list[str]:
     """The kinds of claimant an event's claims come from, sorted."""
     return sorted({c.kind for c in event.claims})
-
-
-def event_path(event_id: str) -> str:
-    """The generated file of an event page."""
-    return f"events/{event_id}.md"
 
 
 class SiteRenderer:
@@ -148,12 +165,13 @@ class SiteRenderer:
             "event_list": lambda events, up: self.event_list(timeline, events, up),
         }
 
-        def page(name: str, **context: Any) -> Callable[[], str]:
-            return lambda: self.env.get_template(name).render(**common, **context)
+        def page(name: str, here: str, **context: Any) -> Callable[[], str]:
+            return lambda: self.env.get_template(name).render(**common, here=here, **context)
 
         def event_page(event: Event) -> Callable[[], str]:
             return lambda: self.env.get_template("event.md.j2").render(
                 **common,
+                here=urls.event(event.id),
                 event=event,
                 claims=_numbered(event),
                 jsonld=jsonld.event_jsonld(event, timeline, self.settings),
@@ -163,30 +181,34 @@ class SiteRenderer:
             )
 
         plan: dict[str, Callable[[], str]] = {
-            "index.md": page("home.md.j2", latest=timeline.latest(LATEST_ON_HOME), figures=timeline.figures()),
+            urls.home(): page(
+                "home.md.j2", urls.home(), latest=timeline.latest(LATEST_ON_HOME), figures=timeline.figures()
+            ),
         }
-        for pager, chunk in paginate("timeline/index.md", timeline.events):
-            plan[pager.path] = page("timeline.md.j2", events=chunk, pager=pager)
+        for pager, chunk in paginate(urls.timeline(), timeline.events):
+            plan[pager.path] = page("timeline.md.j2", pager.path, events=chunk, pager=pager)
         for year in timeline.years:
-            for pager, chunk in paginate(f"years/{year}.md", timeline.by_year[year]):
-                plan[pager.path] = page("year.md.j2", year=year, events=chunk, pager=pager)
-        plan["years/index.md"] = page("years.md.j2")
+            for pager, chunk in paginate(urls.year(year), timeline.by_year[year]):
+                plan[pager.path] = page("year.md.j2", pager.path, year=year, events=chunk, pager=pager)
+        plan[urls.years()] = page("years.md.j2", urls.years())
         for event in timeline.events:
-            plan[event_path(event.id)] = event_page(event)
-        plan["tags/index.md"] = page("tags.md.j2")
+            plan[urls.event(event.id)] = event_page(event)
+        plan[urls.tags()] = page("tags.md.j2", urls.tags())
         for tag_id, tag in timeline.tags.items():
-            for pager, chunk in paginate(f"tags/{tag_id}.md", timeline.by_tag.get(tag_id, [])):
-                plan[pager.path] = page("tag.md.j2", tag=tag, events=chunk, pager=pager)
-        plan["places/index.md"] = page("places.md.j2")
+            for pager, chunk in paginate(urls.tag(tag_id), timeline.by_tag.get(tag_id, [])):
+                plan[pager.path] = page("tag.md.j2", pager.path, tag=tag, events=chunk, pager=pager)
+        plan[urls.places()] = page("places.md.j2", urls.places())
         for slug, events in timeline.places.items():
-            for pager, chunk in paginate(f"places/{slug}.md", events):
+            for pager, chunk in paginate(urls.place(slug), events):
                 plan[pager.path] = page(
-                    "place.md.j2", events=chunk, place=events[0].location, total=len(events), pager=pager
+                    "place.md.j2", pager.path, events=chunk, place=events[0].location, total=len(events), pager=pager
                 )
         rows = timeline.figures()
         chart = figures_chart(rows)
-        for pager, page_rows in paginate("figures.md", rows):
-            plan[pager.path] = page("figures.md.j2", rows=page_rows, chart=chart, total=len(rows), pager=pager)
+        for pager, page_rows in paginate(urls.figures(), rows):
+            plan[pager.path] = page(
+                "figures.md.j2", pager.path, rows=page_rows, chart=chart, total=len(rows), pager=pager
+            )
         return plan
 
 

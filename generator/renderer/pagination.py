@@ -7,10 +7,12 @@ the source file) and raw HTML links (relative to the URL). A :class:`Pager` know
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
+
+from generator.renderer import urls
+from generator.renderer.urls import page_path
 
 PAGE_SIZE = 400
 """Rows per listing page: about 250 KB of HTML at most, with the theme around it."""
@@ -23,7 +25,7 @@ class Pager:
     """Where one page of a paginated listing sits."""
 
     base: str
-    """The first page's path, such as ``tags/desertion.md``."""
+    """The first page's generated file (see :mod:`generator.renderer.urls`)."""
     number: int
     """This page's number, from 1."""
     count: int
@@ -42,23 +44,11 @@ class Pager:
     @property
     def up(self) -> str:
         """From this page's URL to the site root, for links in raw HTML."""
-        depth = self.path.count("/") + (0 if self.path.endswith("index.md") else 1)
-        return "../" * depth
+        return urls.up(self.path)
 
     def link(self, number: int) -> str:
         """A Markdown link target from this page to page ``number`` of the same listing."""
-        here = posixpath.dirname(self.path)
-        return posixpath.relpath(page_path(self.base, number), here or ".")
-
-
-def page_path(base: str, number: int) -> str:
-    """``tags/desertion.md``, then ``tags/desertion/page-2.md``; ``timeline/index.md``, then ``timeline/page-2.md``."""
-    if number == 1:
-        return base
-    folder, name = posixpath.split(base)
-    stem = name.removesuffix(".md")
-    parent = folder if stem == "index" else posixpath.join(folder, stem)
-    return posixpath.join(parent, f"page-{number}.md")
+        return urls.link(page_path(self.base, number), self.path)
 
 
 def paginate(base: str, items: Sequence[T], size: int = PAGE_SIZE) -> list[tuple[Pager, Sequence[T]]]:
