@@ -113,21 +113,16 @@ def build(source: Path | None, site_dir: Path | None, strict: bool) -> None:
     Example: timeline build --site-dir public
     """
     project = _project()
-    outcome = pipeline.build(project, source or project.timeline, site_dir or project.site)
-    if outcome.problems or not outcome.check.ok:
-        _report(outcome.problems, outcome.check.files, "text")
-    if _failed(outcome.problems, strict) and not outcome.built:
-        raise click.ClickException("build stopped: fix the problems above")
-    for message in outcome.build_messages:
+    run = pipeline.build(project, source or project.timeline, site_dir or project.site, strict=strict)
+    if run.problems or run.stopped is pipeline.Stop.PROBLEMS:
+        _report(run.problems, run.check.files, "text")
+    for message in run.messages:
         click.echo(message, err=True)
-    if not outcome.built:
-        raise click.ClickException("MkDocs build failed; the previous site is unchanged")
-    if strict and outcome.problems:
-        raise click.ClickException("site built, but --strict fails on the warnings above")
-    report = outcome.report
-    written = len(report.written) if report else 0
+    if run.stopped is not None:
+        raise click.ClickException(run.stopped.value)
+    written = len(run.report.written) if run.report else 0
     click.echo(
-        f"Built {len(outcome.check.events)} events into {site_dir or project.site} ({written} generated files changed)"
+        f"Built {len(run.check.events)} events into {site_dir or project.site} ({written} generated files changed)"
     )
 
 
@@ -139,13 +134,12 @@ def generate(source: Path | None) -> None:
     Example: timeline generate
     """
     project = _project()
-    outcome = pipeline.regenerate(project, source or project.timeline)
-    if not outcome.report:
-        _report(outcome.problems, outcome.check.files, "text")
+    run = pipeline.regenerate(project, source or project.timeline)
+    if run.stopped is not None or run.report is None:
+        _report(run.problems, run.check.files, "text")
         raise click.ClickException("nothing generated: fix the problems above")
     click.echo(
-        f"{len(outcome.report.written)} written, {len(outcome.report.removed)} removed, "
-        f"{outcome.report.unchanged} unchanged"
+        f"{len(run.report.written)} written, {len(run.report.removed)} removed, {run.report.unchanged} unchanged"
     )
 
 

@@ -1,31 +1,83 @@
-"""The whole build: check, then generate, then MkDocs, replacing outputs only on success."""
+"""The one build sequence of ``build``, ``generate`` and ``serve``: check, generate, write, build the site.
+
+Every step that can refuse runs before anything is written: problems with the files,
+problems found while generating, and (with ``strict``) warnings. Only then are the
+pages written, into a staging copy when a site is built, so that the previous pages
+and site stay in place unless the whole build succeeds. :class:`Run` says how it went.
+"""
 
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+from typing import Protocol
 
 from generator.problems import Problem, errors
-from generator.project import Project
-from generator.renderer.outputs import generate
-from generator.site.build import build_site
+from generator.project import Project, Settings
+from generator.renderer import generate
+from generator.site import build_site
 from generator.timeline import Timeline
 from generator.validation import Result, validate
 from generator.validation.cache import default_cache_dir
 from generator.writer import WriteReport, stage_copy, swap, write_tree
 
 
-@dataclass
-class Outcome:
+class Stop(Enum):
+    """Why a run stopped before the end; each value is what the CLI says."""
+
+    PROBLEMS = "build stopped: fix the problems above"
+    STRICT = "build stopped: --strict fails on the warnings above; the previous site is unchanged"
+    SITE = "MkDocs build failed; the previous site is unchanged"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Run:
     """What a build or a generation did."""
 
     check: Result
+    """The check of the timeline folder: its files, events and problems."""
     problems: list[Problem] = field(default_factory=list)
-    """Problems from check and generation."""
+    """Problems from the check and from generation."""
+    stopped: Stop | None = None
+    """Why the run stopped; None when it finished. Nothing was replaced unless it finished."""
     report: WriteReport | None = None
-    build_messages: list[str] = field(default_factory=list)
-    built: bool = False
+    """What was written to the generated folder, when anything was."""
+    messages: list[str] = field(default_factory=list)
+    """What MkDocs said, when a site was built."""
+
+    @property
+    def ok(self) -> bool:
+        return self.stopped is None
+
+
+class Steps(Protocol):
+    """How a run checks and generates: in full (``build``, ``generate``) or incrementally (``serve``)."""
+
+    def check(self, source: Path) -> Result: ...
+
+    def generate(
+        self, timeline: Timeline, settings: Settings, docs: Path
+    ) -> tuple[dict[str, bytes], list[Problem], set[str] | None]:
+        """The files to write, the problems, and which existing files to keep (None: only those written)."""
+        ...
+
+
+class Full:
+    """Check every file (through the content-keyed cache) and generate every page."""
+
+    def __init__(self, use_cache: bool = True) -> None:
+        self.use_cache = use_cache
+
+    def check(self, source: Path) -> Result:
+        return check(source, self.use_cache)
+
+    def generate(
+        self, timeline: Timeline, settings: Settings, docs: Path
+    ) -> tuple[dict[str, bytes], list[Problem], set[str] | None]:
+        files, problems = generate(timeline, settings, docs)
+        return files, problems, None
 
 
 def check(source: Path, use_cache: bool = True) -> Result:
@@ -33,42 +85,66 @@ def check(source: Path, use_cache: bool = True) -> Result:
     return validate(source, default_cache_dir(source) if use_cache else None)
 
 
-def regenerate(project: Project, source: Path, target: Path | None = None) -> Outcome:
-    """Check and write the generated folder in place (for ``serve`` and quick previews)."""
-    result = check(source)
-    outcome = Outcome(result, list(result.problems))
+def run(
+    project: Project,
+    source: Path,
+    *,
+    site_dir: Path | None = None,
+    target: Path | None = None,
+    strict: bool = False,
+    steps: Steps | None = None,
+) -> Run:
+    """Check, generate, and write the generated folder (``target``, by default the project's).
+
+    With ``site_dir``, the pages are written into a staging copy and built with MkDocs, and both
+    are swapped in only if the build succeeded.
+    """
+    steps = steps or Full()
+    result = steps.check(source)
+    problems = list(result.problems)
     if not result.ok:
-        return outcome
-    files, problems = generate(Timeline(result.events, result.tags), project.settings(), project.docs)
-    outcome.problems += problems
+        return Run(check=result, problems=problems, stopped=Stop.PROBLEMS)
+    files, more, keep = steps.generate(Timeline(result.events, result.tags), project.settings(), project.docs)
+    problems += more
     if errors(problems):
-        return outcome
-    outcome.report = write_tree(target or project.generated, files)
-    return outcome
+        return Run(check=result, problems=problems, stopped=Stop.PROBLEMS)
+    if strict and problems:
+        return Run(check=result, problems=problems, stopped=Stop.STRICT)
+    if site_dir is None:
+        report = write_tree(target or project.generated, files, keep=keep)
+        return Run(check=result, problems=problems, report=report)
+    return _build(project, site_dir, files, keep, result, problems)
 
 
-def build(project: Project, source: Path, site_dir: Path) -> Outcome:
-    """Check, generate into a staging copy, build the site; swap both in only if all succeeded."""
-    result = check(source)
-    outcome = Outcome(result, list(result.problems))
-    if not result.ok:
-        return outcome
-    files, problems = generate(Timeline(result.events, result.tags), project.settings(), project.docs)
-    outcome.problems += problems
-    if errors(problems):
-        return outcome
+def _build(
+    project: Project,
+    site_dir: Path,
+    files: dict[str, bytes],
+    keep: set[str] | None,
+    result: Result,
+    problems: list[Problem],
+) -> Run:
+    """Write into a staging copy of the generated folder, build it, and swap both in on success."""
     staging = project.generated.with_name(f"{project.generated.name}.partial")
     try:
         stage_copy(project.generated, staging)
-        outcome.report = write_tree(staging, files)
+        report = write_tree(staging, files, keep=keep)
         site = build_site(project.config_file, staging, site_dir)
     except BaseException:  # an unexpected crash: the previous pages stay, and no half-written copy lingers
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    outcome.build_messages = site.messages
     if not site.ok:
         shutil.rmtree(staging, ignore_errors=True)
-        return outcome
+        return Run(check=result, problems=problems, stopped=Stop.SITE, report=report, messages=site.messages)
     swap(staging, project.generated)
-    outcome.built = True
-    return outcome
+    return Run(check=result, problems=problems, report=report, messages=site.messages)
+
+
+def build(project: Project, source: Path, site_dir: Path, *, strict: bool = False) -> Run:
+    """``timeline build``: the whole run, into ``site_dir``."""
+    return run(project, source, site_dir=site_dir, strict=strict)
+
+
+def regenerate(project: Project, source: Path, target: Path | None = None) -> Run:
+    """``timeline generate``: the generated folder only, written in place."""
+    return run(project, source, target=target)

@@ -46,7 +46,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         # The build sets SOURCE_DATE_EPOCH for MkDocs; keep it from leaking into later tests.
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
         outcome = pipeline.build(project, SMALL, project.site)
-    if not outcome.built:
+    if not outcome.ok:
         problems = [p.format() for p in outcome.problems]
-        raise AssertionError(f"the small fixture site did not build: {problems + outcome.build_messages}")
+        raise AssertionError(f"the small fixture site did not build: {problems + outcome.messages}")
     yield BuiltSite(project, project.site, outcome)

@@ -36,7 +36,7 @@ from pathlib import Path
 from generator.dates import DateSpan, PartialDate
 from generator.loader.files import display
 from generator.model import Claim, Correction, Event, Figure, Location, Source
-from generator.pipeline import Outcome
+from generator.pipeline import Run
 from generator.problems import Problem
 from generator.project import Project
 from generator.validation import validate
@@ -213,5 +213,5 @@ class BuiltSite:
     """The temporary project the site was built in."""
     site: Path
     """The built site folder."""
-    outcome: Outcome
+    outcome: Run
     """What :func:`generator.pipeline.build` returned."""

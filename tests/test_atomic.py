@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import main
 from generator.project import Project
 from generator.site import plugin as mkdocs_plugin
 from generator.site.search import SearchIndexError
@@ -56,7 +58,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     install(project.timeline, "2024/2024-01-15-valid.yaml", VALID_EVENT.read_bytes())
     install(project.timeline, f"2024/{OTHER_ID}.yaml", OTHER)
     outcome = build(project, root / "cache")
-    assert outcome.built, [p.format() for p in outcome.problems] + outcome.build_messages
+    assert outcome.ok, [p.format() for p in outcome.problems] + outcome.messages
     return project
 
 
@@ -90,7 +92,7 @@ def test_a_refused_file_leaves_the_previous_site_untouched(project: Project, tmp
     hostile = CORPUS / "events" / "2024-01-15-summary-script.yaml"
     install(project.timeline, f"2024/{hostile.name}", hostile.read_bytes())
     outcome = build(project, tmp_path / "cache")
-    assert not outcome.built and not outcome.check.ok
+    assert not outcome.ok and not outcome.check.ok
     _assert_untouched(project, *before)
 
 
@@ -99,8 +101,8 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site_untouched(project: Proje
     before = _snapshot(project)
     (project.docs / "broken.md").write_text("# Broken\n\nSee [a page that does not exist](missing.md).\n")
     outcome = build(project, tmp_path / "cache")
-    assert outcome.check.ok and not outcome.built
-    assert any("missing.md" in message for message in outcome.build_messages), outcome.build_messages
+    assert outcome.check.ok and not outcome.ok
+    assert any("missing.md" in message for message in outcome.messages), outcome.messages
     _assert_untouched(project, *before)
 
 
@@ -119,7 +121,7 @@ def test_a_failed_search_index_leaves_the_previous_site_untouched(
         VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
     )
     outcome = build(project, tmp_path / "cache")
-    assert outcome.check.ok and not outcome.built
+    assert outcome.check.ok and not outcome.ok
     _assert_untouched(project, *before)
 
 
@@ -154,7 +156,7 @@ def test_a_deleted_event_leaves_no_stale_page_and_nothing_is_written_elsewhere(
     (project.timeline / "2024" / f"{OTHER_ID}.yaml").unlink()
     outside.pop(f"timeline/2024/{OTHER_ID}.yaml")
     outcome = build(project, tmp_path / "cache")
-    assert outcome.built, [p.format() for p in outcome.problems] + outcome.build_messages
+    assert outcome.ok, [p.format() for p in outcome.problems] + outcome.messages
     assert not (project.site / "events" / OTHER_ID).exists()
     assert not (project.generated / "events" / f"{OTHER_ID}.md").exists()
     for folder in (project.site, project.generated):
@@ -175,3 +177,23 @@ def test_a_deleted_event_leaves_no_stale_page_and_nothing_is_written_elsewhere(
         [p.name for p in (Path(__file__).parents[1] / "docs").iterdir() if not p.name.startswith("generated")]
         + ["generated"]
     )
+
+
+def test_build_strict_with_warnings_leaves_the_previous_site_untouched(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Warnings fail ``build --strict`` before anything is written: the previous site is not swapped out."""
+    before = _snapshot(project)
+    look_alike = VALID_EVENT.read_bytes().replace(b'date: "2024-01-15"', b'date: "2024-01-16"')
+    install(project.timeline, "2024/2024-01-16-look-alike.yaml", look_alike)
+    monkeypatch.chdir(project.root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    result = CliRunner().invoke(main, ["build", "--strict"])
+    assert result.exit_code == 1, result.output
+    assert ": warning: looks like timeline/2024/2024-01-15-valid.yaml" in result.output, result.output
+    assert result.output.endswith(
+        "Error: build stopped: --strict fails on the warnings above; the previous site is unchanged\n"
+    )
+    _assert_untouched(project, *before)
+    result = CliRunner().invoke(main, ["build"])  # without --strict the same timeline builds
+    assert result.exit_code == 0, result.output

@@ -60,9 +60,9 @@ def search_index(site: Path) -> dict[str, str]:
 
 def test_the_build_succeeded_cleanly(small_site: BuiltSite) -> None:
     outcome = small_site.outcome
-    assert outcome.built and outcome.check.ok
+    assert outcome.ok and outcome.check.ok
     assert outcome.problems == []
-    assert outcome.build_messages == []
+    assert outcome.messages == []
     assert not small_site.project.root.joinpath("site.partial").exists()
     assert not small_site.project.generated.with_name("generated.partial").exists()
 
@@ -226,7 +226,7 @@ def test_a_deleted_event_leaves_no_stale_page(tmp_path: Path, monkeypatch: pytes
     project = make_project(tmp_path / "project")
     source = tmp_path / "timeline"
     shutil.copytree(SMALL, source)
-    assert pipeline.build(project, source, project.site).built
+    assert pipeline.build(project, source, project.site).ok
     gone = "2023-watchdog-counts-desertion-cases"
     assert (project.site / "events" / gone / "index.html").is_file()
 
@@ -234,7 +234,7 @@ def test_a_deleted_event_leaves_no_stale_page(tmp_path: Path, monkeypatch: pytes
     naming = source / "2024" / "2024-07-11-soldier-shoots-two-comrades.yaml"
     naming.write_text(naming.read_text(encoding="utf-8").replace(f"related: [{gone}]\n", ""), encoding="utf-8")
     outcome = pipeline.build(project, source, project.site)
-    assert outcome.built, outcome.build_messages
+    assert outcome.ok, outcome.messages
     assert outcome.report is not None and f"events/{gone}.md" in outcome.report.removed
     assert not (project.site / "events" / gone).exists()
     assert not (project.site / "years" / "2023").exists()

@@ -183,7 +183,7 @@ def test_the_guide_is_a_page_of_the_built_site(small_site: BuiltSite) -> None:
     assert 'id="event-fields"' in page
     assert "<td><code>title</code></td>" in page
     assert "field-reference:start" not in page
-    assert [m for m in small_site.outcome.build_messages if "contributing" in m.casefold()] == []
+    assert [m for m in small_site.outcome.messages if "contributing" in m.casefold()] == []
 
 
 # --- what the guide shows must work ------------------------------------------------------------

@@ -229,7 +229,7 @@ def _refused_build(case: dict[str, Any], tmp_path: Path, change: Callable[[Proje
     where = change(project)
     outcome = _with_alarm(60, lambda: build(project, tmp_path / "cache"))
     _assert_refused(outcome.problems, case, where)
-    assert not outcome.built
+    assert not outcome.ok
     assert not project.site.exists()
     for folder in (project.docs / "generated", project.site):
         for path in folder.rglob("*") if folder.exists() else []:
@@ -299,7 +299,7 @@ def _planted_cache(case: dict[str, Any], tmp_path: Path) -> None:
     with environment(XDG_CACHE_HOME=None, HOME=str(home)):
         _assert_refused(pipeline.check(project.timeline).problems, case, "2024/2024-01-15-summary-script.yaml")
         outcome = pipeline.build(project, project.timeline, project.site)
-    assert not outcome.built
+    assert not outcome.ok
     assert poison_works, "the poisoned cache did not pass the file even when read: the test proves nothing"
 
 
@@ -348,14 +348,14 @@ def test_generated_paths_cannot_leave_the_output_folder(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, pipeline.Outcome]]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, pipeline.Run]]:
     yield built_once("inert", lambda: inert_site(tmp_path_factory.mktemp("inert")))
 
 
-def test_every_inert_case_passes_the_check_and_builds(site: tuple[Project, pipeline.Outcome]) -> None:
+def test_every_inert_case_passes_the_check_and_builds(site: tuple[Project, pipeline.Run]) -> None:
     _, outcome = site
     errors = [p.format() for p in outcome.problems if p.severity is Severity.ERROR]
-    assert errors == [] and outcome.built, errors + outcome.build_messages
+    assert errors == [] and outcome.ok, errors + outcome.messages
     built = {e.id for e in outcome.check.events}
     assert built == {Path(c["file"]).stem for c in INERT}
 
@@ -365,9 +365,7 @@ def _page(project: Project, case: dict[str, Any]) -> str:
 
 
 @pytest.mark.parametrize("case", INERT, ids=_ids(INERT))
-def test_inert_case_shows_its_text_and_adds_no_markup(
-    case: dict[str, Any], site: tuple[Project, pipeline.Outcome]
-) -> None:
+def test_inert_case_shows_its_text_and_adds_no_markup(case: dict[str, Any], site: tuple[Project, pipeline.Run]) -> None:
     project, _ = site
     html = _page(project, case)
     text = visible_text(html)
@@ -389,7 +387,7 @@ def _event(project: Project, case: dict[str, Any]) -> dict[str, Any]:
     return next(e for e in data["events"] if e["id"] == Path(case["file"]).stem)
 
 
-def test_jinja_is_never_evaluated(site: tuple[Project, pipeline.Outcome]) -> None:
+def test_jinja_is_never_evaluated(site: tuple[Project, pipeline.Run]) -> None:
     project, _ = site
     for path in project.site.rglob("*.html"):
         assert "evaluated" not in visible_text(path.read_text(encoding="utf-8")).replace(
@@ -399,7 +397,7 @@ def test_jinja_is_never_evaluated(site: tuple[Project, pipeline.Outcome]) -> Non
     assert "uid=" not in html  # {{ lipsum...popen('id') }} never ran
 
 
-def test_data_downloads_carry_the_text_exactly(site: tuple[Project, pipeline.Outcome]) -> None:
+def test_data_downloads_carry_the_text_exactly(site: tuple[Project, pipeline.Run]) -> None:
     """events.json and the feeds are data: every payload arrives as written, neither escaped nor run."""
     project, _ = site
     feed = {item["title"] for item in json.loads((project.site / "feed.json").read_text(encoding="utf-8"))["items"]}
@@ -419,7 +417,7 @@ def test_data_downloads_carry_the_text_exactly(site: tuple[Project, pipeline.Out
     assert any(MARKUP in c["shows"][0] for c in INERT if c["shows"])
 
 
-def test_csv_formulas_are_neutralised(site: tuple[Project, pipeline.Outcome]) -> None:
+def test_csv_formulas_are_neutralised(site: tuple[Project, pipeline.Run]) -> None:
     project, _ = site
     rows = list(csv.DictReader(io.StringIO((project.site / "data" / "events.csv").read_text(encoding="utf-8"))))
     row = next(r for r in rows if r["id"] == "2024-01-15-csv-formula")
@@ -430,14 +428,14 @@ def test_csv_formulas_are_neutralised(site: tuple[Project, pipeline.Outcome]) ->
     assert "; '=1+1" in row["claimants"]  # a list item a spreadsheet could split into its own cell
 
 
-def test_the_inert_site_scans_clean(site: tuple[Project, pipeline.Outcome]) -> None:
+def test_the_inert_site_scans_clean(site: tuple[Project, pipeline.Run]) -> None:
     project, _ = site
     scan = scan_site(project.site)
     assert scan.findings == []
     assert scan.counts.get(".html", 0) > len(INERT)
 
 
-def test_fenced_image_is_not_a_tracking_pixel_in_the_feeds(site: tuple[Project, pipeline.Outcome]) -> None:
+def test_fenced_image_is_not_a_tracking_pixel_in_the_feeds(site: tuple[Project, pipeline.Run]) -> None:
     """The feeds render summaries as the site does: inside a code fence, image syntax is code."""
     project, _ = site
     feed = json.loads((project.site / "feed.json").read_text(encoding="utf-8"))

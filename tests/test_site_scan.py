@@ -17,7 +17,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import yaml_load
 
-from generator.pipeline import Outcome
+from generator.pipeline import Run
 from generator.project import Project
 from generator.site.plugin import content_security_policy, lock_down, sanitise
 from generator.validation import markdown as text
@@ -96,7 +96,7 @@ def test_mkdocs_reads_and_fetches_nothing_it_should_not() -> None:
         "pymdownx.magiclink",
     }
     assert not forbidden & set(extensions)
-    assert set(text.SITE_EXTENSIONS) == set(MkDocsConfig.markdown_extensions.builtins) | set(extensions)
+    assert set(text.SITE_EXTENSIONS) == set(MkDocsConfig.markdown_extensions.okins) | set(extensions)
     assert config["theme"].get("font") is False  # no Google Fonts
     assert "extra_javascript" not in config or all(
         not str(s).startswith(("http:", "https:", "//")) for s in config["extra_javascript"]
@@ -104,19 +104,19 @@ def test_mkdocs_reads_and_fetches_nothing_it_should_not() -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, Outcome]]:
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, Run]]:
     yield built_once("inert", lambda: inert_site(tmp_path_factory.mktemp("inert")))
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, Outcome]]:
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, Run]]:
     yield built_once("bundled", lambda: bundled_site(tmp_path_factory.mktemp("bundled")))
 
 
 @pytest.mark.parametrize("which", ["bundled", "hostile"])
 def test_every_file_of_a_built_site_scans_clean(which: str, request: pytest.FixtureRequest) -> None:
     project, outcome = request.getfixturevalue(which)
-    assert outcome.built, [p.format() for p in outcome.problems] + outcome.build_messages
+    assert outcome.ok, [p.format() for p in outcome.problems] + outcome.messages
     scan = scan_site(project.site)
     assert scan.findings == []
     # not vacuous: pages, feeds, data, the sitemap and the search index were all read
@@ -126,14 +126,14 @@ def test_every_file_of_a_built_site_scans_clean(which: str, request: pytest.Fixt
     assert pages == len(outcome.check.events) > 0
 
 
-def test_hand_written_pages_are_sanitised_too(bundled: tuple[Project, Outcome]) -> None:
+def test_hand_written_pages_are_sanitised_too(bundled: tuple[Project, Run]) -> None:
     """docs/ pages are reviewed, but their HTML goes through the same allow-list."""
     project, _ = bundled
     html = (project.site / "methodology" / "index.html").read_text(encoding="utf-8")
     assert scan_html(html, "methodology", site=project.site, path=project.site / "methodology" / "index.html") == []
 
 
-def test_source_links_are_the_only_links_to_other_origins(bundled: tuple[Project, Outcome]) -> None:
+def test_source_links_are_the_only_links_to_other_origins(bundled: tuple[Project, Run]) -> None:
     """In the generated pages, every URL to another origin is a link a reader clicks, from an event's
     sources, or the theme's credit (hand-written pages such as contributing/ link where they like)."""
     project, outcome = bundled

@@ -16,24 +16,28 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from generator import pipeline
 from generator.model import Event
-from generator.pipeline import Outcome
-from generator.problems import errors
-from generator.project import Project
+from generator.pipeline import Run
+from generator.problems import Problem, errors
+from generator.project import Project, Settings
 from generator.renderer import urls
 from generator.renderer.outputs import other_files
 from generator.renderer.pages import SiteRenderer
 from generator.renderer.pagination import PAGE_SIZE
 from generator.timeline import NEIGHBOURS, Timeline
-from generator.validation import validate
+from generator.validation import Result, validate
 from generator.validation.cache import default_cache_dir
 from generator.validation.folder import Memory
-from generator.writer import write_tree
 
 
 @dataclass
 class Regenerator:
-    """Keeps what the last generation used, so that the next renders only what changed."""
+    """Keeps what the last generation used, so that the next renders only what changed.
+
+    It is the pipeline's :class:`~generator.pipeline.Steps` for ``serve``: the build sequence is
+    the pipeline's, only checking and rendering remember.
+    """
 
     project: Project
     source: Path
@@ -46,37 +50,40 @@ class Regenerator:
     rendered: int = 0
     """How many pages the last run rendered (the rest were known to be unchanged)."""
 
-    def run(self) -> Outcome:
+    def run(self) -> Run:
         """Check, then write the generated folder, rendering only pages an edit can change."""
-        result = validate(self.source, default_cache_dir(self.source), self.memory, duplicates=False)
-        outcome = Outcome(result, list(result.problems))
-        if not result.ok:
-            return outcome
-        settings = self.project.settings()
-        timeline = Timeline(result.events, result.tags)
+        return pipeline.run(self.project, self.source, target=self.target, steps=self)
+
+    def check(self, source: Path) -> Result:
+        """Re-check only files whose bytes changed; duplicates are left to ``check`` and ``build``."""
+        return validate(source, default_cache_dir(source), self.memory, duplicates=False)
+
+    def generate(
+        self, timeline: Timeline, settings: Settings, docs: Path
+    ) -> tuple[dict[str, bytes], list[Problem], set[str] | None]:
+        """The pages an edit can change, the other files, and every page's path to keep."""
         context = _context(timeline, settings)
         if self.renderer is None or context != self.context:
             self.renderer, self.previous, self.context = SiteRenderer(settings), None, context
             self.exports.clear()
-        files, problems = other_files(timeline, settings, self.project.docs, self.exports)
-        outcome.problems += problems
+        files, problems = other_files(timeline, settings, docs, self.exports)
         if errors(problems):
-            return outcome
+            return files, problems, None
         plan = self.renderer.pages(timeline)
         wanted = set(plan) if self.previous is None else affected(self.previous, timeline) & set(plan)
         for path in sorted(wanted):
             files[path] = plan[path]().encode("utf-8")
         self.rendered = len(wanted)
-        outcome.report = write_tree(self.target or self.project.generated, files, keep=set(plan) | set(files))
         self.previous = timeline
+        self.renderer.forget_rows(timeline)
         _forget(self.exports, timeline)
-        return outcome
+        return files, problems, set(plan) | set(files)
 
 
-def _context(timeline: Timeline, settings: object) -> str:
+def _context(timeline: Timeline, settings: Settings) -> str:
     """What every page depends on: the tag vocabulary and the settings."""
     tags = [asdict(t) for t in timeline.tags.values()]
-    text = json.dumps([tags, asdict(settings)], sort_keys=True, default=str)  # type: ignore[call-overload]
+    text = json.dumps([tags, asdict(settings)], sort_keys=True, default=str)
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 

@@ -26,13 +26,13 @@ def preview(project: Project, source: Path, dev_addr: str, say: Callable[[str], 
     regenerator = Regenerator(project, source)
 
     def regenerate() -> None:
-        outcome = regenerator.run()
-        if outcome.report is None:
-            for problem in outcome.problems:
+        run = regenerator.run()
+        if not run.ok or run.report is None:
+            for problem in run.problems:
                 say(problem.format())
             say("Not regenerated: fix the problems above (the preview shows the last good version).")
-        elif outcome.report.written or outcome.report.removed:
-            say(f"Regenerated: {len(outcome.report.written)} written, {len(outcome.report.removed)} removed")
+        elif run.report.written or run.report.removed:
+            say(f"Regenerated: {len(run.report.written)} written, {len(run.report.removed)} removed")
 
     timer: list[threading.Timer] = []
 

@@ -137,9 +137,11 @@ class SiteRenderer:
             .__getattribute__("event_row")  # macros are attributes made at run time
         )
 
-    def forget_rows(self) -> None:
-        """Drop cached rows (after a change to tags or templates)."""
-        self._rows.clear()
+    def forget_rows(self, timeline: Timeline) -> None:
+        """Keep cached rows only for the events of ``timeline``, so that a long ``serve`` stays bounded."""
+        live = {e.fingerprint for e in timeline.events}
+        for key in [k for k in self._rows if k[0] not in live]:
+            del self._rows[key]
 
     def event_list(self, timeline: Timeline, events: list[Event], up: str) -> Markup:
         """The ``<ol>`` of event rows, ``up`` being the path from the page to the site root."""

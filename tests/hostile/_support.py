@@ -93,23 +93,23 @@ def environment(**values: str | None) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def build(project: Project, cache: Path, site: Path | None = None) -> pipeline.Outcome:
+def build(project: Project, cache: Path, site: Path | None = None) -> pipeline.Run:
     """``timeline build`` in-process, with a private check cache and a pinned SOURCE_DATE_EPOCH."""
     with environment(XDG_CACHE_HOME=str(cache), SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH):
         return pipeline.build(project, project.timeline, site or project.site)
 
 
-_BUILT: dict[str, tuple[Project, pipeline.Outcome]] = {}
+_BUILT: dict[str, tuple[Project, pipeline.Run]] = {}
 
 
-def built_once(key: str, make: Callable[[], tuple[Project, pipeline.Outcome]]) -> tuple[Project, pipeline.Outcome]:
+def built_once(key: str, make: Callable[[], tuple[Project, pipeline.Run]]) -> tuple[Project, pipeline.Run]:
     """A site built by ``make`` once per test process, shared by the test modules that read it."""
     if key not in _BUILT:
         _BUILT[key] = make()
     return _BUILT[key]
 
 
-def inert_site(root: Path) -> tuple[Project, pipeline.Outcome]:
+def inert_site(root: Path) -> tuple[Project, pipeline.Run]:
     """Every inert case of the corpus built into one real site (with the hostile tag vocabulary)."""
     project = new_project(root / "project", tags=CORPUS / "tags" / "inert-site.yaml")
     for case in load_cases():
@@ -119,7 +119,7 @@ def inert_site(root: Path) -> tuple[Project, pipeline.Outcome]:
     return project, build(project, root / "cache")
 
 
-def bundled_site(root: Path) -> tuple[Project, pipeline.Outcome]:
+def bundled_site(root: Path) -> tuple[Project, pipeline.Run]:
     """The real, bundled timeline built into a temporary project."""
     project = new_project(root / "project")
     shutil.rmtree(project.timeline)
