@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -11,6 +12,7 @@ from generator import pipeline, vocabulary
 from generator.authoring import reference
 from generator.authoring.skeleton import SkeletonError, needs_content_note, skeleton
 from generator.loader.files import TAGS_FILE, display
+from generator.model import Tag
 from generator.problems import Problem, Severity, errors
 from generator.project import Project, find_project
 from generator.site.build import tune_gc
@@ -157,6 +159,44 @@ def serve(source: Path | None, dev_addr: str) -> None:
     preview(project, source or project.timeline, dev_addr, click.echo)
 
 
+def _answers(given: dict[str, str | None], tags: list[str], url: str | None, known: dict[str, Tag]) -> dict[str, Any]:
+    """The skeleton's fields: each from its option, else asked for in a terminal, else its default."""
+    ask = _interactive()
+
+    def need(value: str | None, prompt: str, default: str | None = None) -> str:
+        if value:
+            return value
+        if ask:
+            return str(click.prompt(prompt, default=default))
+        if default is not None:
+            return default
+        raise click.UsageError(f"missing option for {prompt.lower()} (or run in a terminal to be asked)")
+
+    answers: dict[str, Any] = {
+        "date": need(given["date"], "Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        "title": need(given["title"], "Title"),
+        "location": need(given["location"], "Location (in English)"),
+        "country": need(given["country"], "Country code (UA, RU, ...)"),
+        "precision": given["precision"] or need(None, f"Precision ({', '.join(vocabulary.PRECISIONS)})", "region"),
+    }
+    listed = f" [{', '.join(sorted(known))}]" if known else ""
+    answers["tags"] = tags or [
+        t.strip() for t in need(None, f"Tags, comma-separated{listed}", "").split(",") if t.strip()
+    ]
+    note = given["content_note"] or ""
+    if not note and needs_content_note(answers["tags"], known) and ask:
+        note = need(None, "Content note (shown before violent detail)")
+    answers["content_note"] = note
+    answers["publisher"] = need(given["publisher"], "Publisher of the first source")
+    answers["source_title"] = need(given["source_title"], "Headline of the first source")
+    answers["source_url"] = url or (
+        click.prompt("Address of the source (https://..., empty if none)", default="", show_default=False)
+        if ask
+        else ""
+    )
+    return answers
+
+
 def _interactive() -> bool:
     """Whether ``new`` may ask questions: only when a person is at the terminal."""
     return sys.stdin.isatty()
@@ -204,49 +244,10 @@ def new(
     """
     timeline = source or _project().timeline
     known, _ = load_tags(timeline / TAGS_FILE if (timeline / TAGS_FILE).is_file() else None)
-    ask = _interactive()
-
-    def need(value: str | None, prompt: str, default: str | None = None) -> str:
-        if value:
-            return value
-        if ask:
-            return str(click.prompt(prompt, default=default))
-        if default is not None:
-            return default
-        raise click.UsageError(f"missing option for {prompt.lower()} (or run in a terminal to be asked)")
-
-    when = need(date, "Date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    headline = need(title, "Title")
-    place = need(location, "Location (in English)")
-    code = need(country, "Country code (UA, RU, ...)")
-    exactness = precision or need(None, f"Precision ({', '.join(vocabulary.PRECISIONS)})", "region")
-    listed = f" [{', '.join(sorted(known))}]" if known else ""
-    chosen = list(tags) or [t.strip() for t in need(None, f"Tags, comma-separated{listed}", "").split(",") if t.strip()]
-    note = content_note or ""
-    if not note and needs_content_note(chosen, known) and ask:
-        note = need(None, "Content note (shown before violent detail)")
-    first_publisher = need(publisher, "Publisher of the first source")
-    first_title = need(source_title, "Headline of the first source")
-    first_url = source_url or (
-        click.prompt("Address of the source (https://..., empty if none)", default="", show_default=False)
-        if ask
-        else ""
-    )
+    given = {"date": date, "title": title, "location": location, "country": country, "publisher": publisher}
+    given |= {"precision": precision, "content_note": content_note, "source_title": source_title}
     try:
-        path, text = skeleton(
-            timeline,
-            date=when,
-            title=headline,
-            location=place,
-            country=code,
-            precision=exactness,
-            tags=chosen,
-            content_note=note,
-            known_tags=known or None,
-            publisher=first_publisher,
-            source_title=first_title,
-            source_url=first_url,
-        )
+        path, text = skeleton(timeline, **_answers(given, list(tags), source_url, known), known_tags=known or None)
     except SkeletonError as exc:
         raise click.ClickException(str(exc)) from exc
     if path.exists() and not force:

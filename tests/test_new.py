@@ -122,7 +122,7 @@ def test_a_violent_tag_needs_a_content_note(project: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--tag", "made-up", "tags: unknown tag 'made-up'; expected one of: background, barrier-troops,"),
+        ("--tag", "made-up", "tags: unknown tag 'made-up'; expected one of: abuse-by-commanders, background,"),
         ("--date", "2024-02-30", "date: day is out of range for month; got '2024-02-30'"),
         ("--country", "Russia", "country: expected an ISO 3166-1 alpha-2 code such as UA or RU; got 'RUSSIA'"),
         ("--source-url", "http://example.org/a", "source url: expected an https:// URL with a plain host"),
@@ -175,7 +175,7 @@ def test_in_a_terminal_it_asks_for_each_answer(project: Path, monkeypatch: pytes
     ]
     result = _new(input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "Tags, comma-separated [background, barrier-troops," in result.output
+    assert "Tags, comma-separated [abuse-by-commanders, background, barrier-troops," in result.output
     text = (project / NEW_FILE).read_text(encoding="utf-8")
     assert "tags: [desertion, executions-of-deserters]" in text
     assert "  precision: region" in text

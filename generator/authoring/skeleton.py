@@ -74,6 +74,45 @@ def skeleton(
         when = PartialDate.parse(date)
     except ValueError as exc:
         raise SkeletonError(f"date: {exc}; got {date!r}") from exc
+    country = country.upper()
+    _check_fields(
+        title=title,
+        location=location,
+        country=country,
+        precision=precision,
+        publisher=publisher,
+        source_title=source_title,
+        source_url=source_url,
+    )
+    _check_tags(tags, known_tags, content_note)
+    added = (today or Date.today()).isoformat()
+    text = _file_text(
+        when,
+        added,
+        title=title,
+        location=location,
+        country=country,
+        precision=precision,
+        tags=tags,
+        content_note=content_note,
+        publisher=publisher,
+        source_title=source_title,
+        source_url=source_url,
+    )
+    return timeline / str(when.year) / f"{event_id(when, title)}.yaml", text
+
+
+def _check_fields(
+    *,
+    title: str,
+    location: str,
+    country: str,
+    precision: str,
+    publisher: str,
+    source_title: str,
+    source_url: str,
+) -> None:
+    """Refuse text, country, precision and URL answers that cannot make a valid file."""
     for name, value in (
         ("title", title),
         ("location", location),
@@ -82,13 +121,16 @@ def skeleton(
     ):
         if not _TEXT.match(value):
             raise SkeletonError(f"{name}: expected one line of plain text; got {value!r}")
-    country = country.upper()
     if country not in vocabulary.COUNTRIES:
         raise SkeletonError(f"country: expected an ISO 3166-1 alpha-2 code such as UA or RU; got {country!r}")
     if precision not in vocabulary.PRECISIONS:
         raise SkeletonError(f"precision: expected one of {', '.join(vocabulary.PRECISIONS)}; got {precision!r}")
     if source_url and not _URL.match(source_url):
         raise SkeletonError(f"source url: expected an https:// URL with a plain host; got {source_url!r}")
+
+
+def _check_tags(tags: list[str], known_tags: dict[str, Tag] | None, content_note: str) -> None:
+    """Refuse missing, repeated or unknown tags, and a missing content note where a tag needs one."""
     if not tags:
         raise SkeletonError("give at least one tag (see timeline/tags.yaml)")
     if len(set(tags)) != len(tags):
@@ -104,8 +146,23 @@ def skeleton(
         raise SkeletonError(
             f"content note: events tagged {', '.join(violent)} need one, such as 'Describes the killing of soldiers.'"
         )
-    new_id = event_id(when, title)
-    added = (today or Date.today()).isoformat()
+
+
+def _file_text(
+    when: PartialDate,
+    added: str,
+    *,
+    title: str,
+    location: str,
+    country: str,
+    precision: str,
+    tags: list[str],
+    content_note: str,
+    publisher: str,
+    source_title: str,
+    source_url: str,
+) -> str:
+    """The text of the new file, with a comment beside each field saying what to write."""
     url_line = (
         f"    url: {_q(source_url)}\n"
         if source_url
@@ -116,7 +173,7 @@ def skeleton(
         if content_note
         else "# content_note: Describes killings.   # required for violent events\n"
     )
-    text = f"""# yaml-language-server: $schema=../schema.json
+    return f"""# yaml-language-server: $schema=../schema.json
 # New event. Fields are explained in CONTRIBUTING.md. Run `timeline check` when done.
 title: {_q(title)}
 date: {_q(when.iso())}
@@ -142,4 +199,3 @@ sources:
     publisher: {_q(publisher)}
     title: {_q(source_title)}
 {url_line}"""
-    return timeline / str(when.year) / f"{new_id}.yaml", text

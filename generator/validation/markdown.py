@@ -233,3 +233,11 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
+
+
+NOT_NFC = "text is not in Unicode NFC form; retype it or normalise it to NFC"
+
+
+def text_problems(text: str) -> list[str]:
+    """What is wrong with one line of text: not NFC, invisible characters (event and tag text alike)."""
+    return ([] if is_nfc(text) else [NOT_NFC]) + list(invisible_characters(text))

@@ -17,7 +17,7 @@ from generator.loader.nodes import Mapping, Node, Scalar
 from generator.loader.typed import field_name, locate
 from generator.model import Tag
 from generator.problems import Problem, Severity
-from generator.validation.markdown import invisible_characters, is_nfc, markdown_problems
+from generator.validation.markdown import NOT_NFC, invisible_characters, is_nfc, markdown_problems
 from generator.validation.schema import MAX_SUMMARY
 
 EVENT_ID = re.compile(r"^(?P<date>[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)-(?P<words>[a-z0-9]+(-[a-z0-9]+)*)$")
@@ -274,7 +274,7 @@ def check_text(ctx: Context) -> Iterator[Problem]:
     """Text is in Unicode NFC form, so that equal-looking words compare equal."""
     for where, text in _strings(ctx.data, []):
         if not is_nfc(text):
-            yield ctx.problem(where, "text is not in Unicode NFC form; retype it or normalise it to NFC")
+            yield ctx.problem(where, NOT_NFC)
 
 
 def check_invisible(ctx: Context) -> Iterator[Problem]:

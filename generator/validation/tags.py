@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 from generator.loader.files import display
-from generator.loader.nodes import Mapping, Scalar, load
+from generator.loader.nodes import Mapping, Node, Scalar, load
 from generator.loader.typed import scalar_value
 from generator.model import Tag
 from generator.problems import Problem
-from generator.validation.markdown import invisible_characters, is_nfc
+from generator.validation.markdown import text_problems
 from generator.validation.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -50,64 +50,49 @@ def load_tags(path: Path | None) -> tuple[dict[str, Tag], list[Problem]]:
     problems: list[Problem] = []
     for tag_id, node in document.root.items.items():
         line, col = document.root.key_positions[tag_id]
-        if not _SLUG.fullmatch(tag_id):  # match would let a final newline through (and crash the page's slug)
-            problems.append(
-                Problem(shown, line, col, tag_id, "expected lowercase letters and digits joined by hyphens")
-            )
-            continue
-        if tag_id in RESERVED:
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    col,
-                    tag_id,
-                    f"tag id {tag_id!r} is reserved (it would name the page tags/{tag_id}.md); choose another",
-                )
-            )
-            continue
-        if not isinstance(node, Mapping):
-            problems.append(Problem(shown, node.line, node.col, tag_id, "expected a mapping with name and description"))
-            continue
-        values: dict[str, object] = {}
-        for key, value in node.items.items():
-            kline, kcol = node.key_positions[key]
-            if key not in _FIELDS:
-                problems.append(
-                    Problem(
-                        shown,
-                        kline,
-                        kcol,
-                        f"{tag_id}.{key}",
-                        f"unknown field; expected one of: {', '.join(sorted(_FIELDS))}",
-                    )
-                )
-            elif not isinstance(value, Scalar):
-                problems.append(Problem(shown, value.line, value.col, f"{tag_id}.{key}", "expected a single value"))
-            else:
-                values[key] = scalar_value(value)
-        for key in ("name", "description"):
-            text = values.get(key)
-            if not isinstance(text, str) or not _TEXT.match(text):
-                problems.append(
-                    Problem(shown, node.line, node.col, f"{tag_id}.{key}", "expected one line of plain text")
-                )
-                continue
-            if not is_nfc(text):  # the same rules as event text (validation.rules.check_text and check_invisible)
-                problems.append(
-                    Problem(
-                        shown,
-                        node.line,
-                        node.col,
-                        f"{tag_id}.{key}",
-                        "text is not in Unicode NFC form; retype it or normalise it to NFC",
-                    )
-                )
-            for message in invisible_characters(text):
-                problems.append(Problem(shown, node.line, node.col, f"{tag_id}.{key}", message))
-        note = values.get("content_note", False)
-        if not isinstance(note, bool):
-            problems.append(Problem(shown, node.line, node.col, f"{tag_id}.content_note", "expected true or false"))
-        if not any(p.field.startswith(f"{tag_id}.") for p in problems):
-            tags[tag_id] = Tag(tag_id, str(values["name"]), str(values["description"]), bool(note))
+        tag, found = _read_tag(tag_id, node, shown, line, col)
+        problems += found
+        if tag is not None:
+            tags[tag_id] = tag
     return tags, problems
+
+
+def _read_tag(tag_id: str, node: Node, shown: str, line: int, col: int) -> tuple[Tag | None, list[Problem]]:
+    """One tag of the vocabulary, or None and the problems that stop it."""
+    if not _SLUG.fullmatch(tag_id):  # match would let a final newline through (and crash the page's slug)
+        return None, [Problem(shown, line, col, tag_id, "expected lowercase letters and digits joined by hyphens")]
+    if tag_id in RESERVED:
+        message = f"tag id {tag_id!r} is reserved (it would name the page tags/{tag_id}.md); choose another"
+        return None, [Problem(shown, line, col, tag_id, message)]
+    if not isinstance(node, Mapping):
+        return None, [Problem(shown, node.line, node.col, tag_id, "expected a mapping with name and description")]
+    values, problems = _values(tag_id, node, shown)
+    for key in ("name", "description"):
+        text = values.get(key)
+        if not isinstance(text, str) or not _TEXT.match(text):
+            problems.append(Problem(shown, node.line, node.col, f"{tag_id}.{key}", "expected one line of plain text"))
+            continue
+        # the same rules as event text (validation.rules.check_text and check_invisible)
+        problems += [Problem(shown, node.line, node.col, f"{tag_id}.{key}", m) for m in text_problems(text)]
+    note = values.get("content_note", False)
+    if not isinstance(note, bool):
+        problems.append(Problem(shown, node.line, node.col, f"{tag_id}.content_note", "expected true or false"))
+    if problems:
+        return None, problems
+    return Tag(id=tag_id, name=str(values["name"]), description=str(values["description"]), content_note=bool(note)), []
+
+
+def _values(tag_id: str, node: Mapping, shown: str) -> tuple[dict[str, object], list[Problem]]:
+    """The tag's known fields as values, and the problems with unknown or nested ones."""
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    for key, value in node.items.items():
+        kline, kcol = node.key_positions[key]
+        if key not in _FIELDS:
+            message = f"unknown field; expected one of: {', '.join(sorted(_FIELDS))}"
+            problems.append(Problem(shown, kline, kcol, f"{tag_id}.{key}", message))
+        elif not isinstance(value, Scalar):
+            problems.append(Problem(shown, value.line, value.col, f"{tag_id}.{key}", "expected a single value"))
+        else:
+            values[key] = scalar_value(value)
+    return values, problems
