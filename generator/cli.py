@@ -15,6 +15,7 @@ from generator.loader.files import TAGS_FILE, display
 from generator.model import Tag
 from generator.problems import Problem, Severity, errors
 from generator.project import Project, find_project
+from generator.renderer.words import ngettext
 from generator.site.build import tune_gc
 from generator.validation import schema
 from generator.validation.tags import load_tags
@@ -22,10 +23,6 @@ from generator.validation.tags import load_tags
 
 def _project() -> Project:
     return find_project(Path.cwd())
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _github(problem: Problem) -> str:
@@ -52,7 +49,8 @@ def _escape_property(text: str) -> str:
 def _report(problems: list[Problem], files: int, output_format: str) -> None:
     for problem in problems:
         click.echo(_github(problem) if output_format == "github" else problem.format())
-    click.echo(f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')}")
+    counted = ngettext("%(num)d problem", "%(num)d problems", len(problems))
+    click.echo(f"{counted} in {ngettext('%(num)d file', '%(num)d files', files)}")
 
 
 def _failed(problems: list[Problem], strict: bool) -> bool:

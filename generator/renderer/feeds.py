@@ -10,12 +10,12 @@ import markdown
 import nh3
 
 from generator.model import Event
-from generator.renderer import urls
+from generator.renderer import urls, words
 from generator.timeline import Timeline
 from generator.validation.markdown import SITE_EXTENSIONS
 
 FEED_SIZE = 50
-TITLE = "Desertion and violence in the Russian army: a sourced timeline"
+TITLE = words.gettext(words.SITE_TITLE)
 # The site's extensions, so that a summary means the same here as on its page (and as in the check):
 # without fenced_code, an image the check saw inside a code fence would become a real image here.
 _MD = markdown.Markdown(extensions=list(SITE_EXTENSIONS), output_format="html")
@@ -34,11 +34,11 @@ def summary_html(event: Event) -> str:
         f"<li>{c.date.isoformat()}: {escape(c.change)} ({escape(c.reason)})</li>" for c in event.corrections
     )
     text = (
-        f"<p>Status: {escape(event.status)}. {escape(event.date.words())}, "
+        f"<p>{words.gettext('Status')}: {escape(event.status)}. {escape(event.date.words())}, "
         f"{escape(event.location.name)}.</p>{body}<ul>{claims}</ul>"
     )
     if corrections:
-        text += f"<p>Corrections:</p><ul>{corrections}</ul>"
+        text += f"<p>{words.gettext('Corrections')}:</p><ul>{corrections}</ul>"
     return nh3.clean(text, tags=_TAGS, url_schemes={"https", "http", "mailto"})
 
 
@@ -72,7 +72,7 @@ def atom(timeline: Timeline, site_url: str | None) -> str:
             f"<link href={quoteattr(link)}/>",
             f"<published>{_stamp(event.added)}</published>",
             f"<updated>{_stamp(event.updated)}</updated>",
-            "<author><name>Timeline contributors</name></author>",
+            f"<author><name>{escape(words.gettext('Timeline contributors'))}</name></author>",
             *(f"<category term={quoteattr(tag)}/>" for tag in event.tags),
             f'<content type="html">{escape(summary_html(event))}</content>',
             "</entry>",

@@ -16,9 +16,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator import vocabulary
-from generator.model import Claim, Event, Figure
+from generator.model import Claim, Event
 from generator.project import Settings
-from generator.renderer import escape, jsonld, urls
+from generator.renderer import escape, jsonld, urls, words
 from generator.renderer.chart import figures_chart
 from generator.renderer.pagination import paginate
 from generator.timeline import Timeline
@@ -33,15 +33,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str):
         return escape.markdown(value)
     return value
-
-
-KIND_WORDS = {
-    "ukrainian-government": "Ukrainian government",
-    "russian-government": "Russian government",
-    "telegram-channel": "Telegram channel",
-    "ngo": "NGO",
-}
-"""Claimant kinds whose words are not just the id with spaces: proper adjectives and acronyms."""
 
 
 @pass_context
@@ -78,40 +69,24 @@ def environment() -> Environment:
         slug=escape.slug,
         yaml=escape.yaml_string,
         url=escape.link_target,
-        figure=figure_words,
+        figure=words.figure_words,
         status_words=lambda s: vocabulary.STATUSES[s],
-        kind_words=lambda k: KIND_WORDS.get(k, k.replace("-", " ")),
+        kind_words=words.kind_words,
         sentence=lambda text: text[:1].upper() + text[1:],  # unlike |capitalize, keeps "NGO"
         country=vocabulary.country_name,
         precision_words=lambda p: p.replace("-", " "),
         safe_markdown=Markup,
-        plural=lambda n, word: f"{n} {word}" + ("" if n == 1 else "s"),
     )
+    words.install(env)
     env.globals.update(
-        urls=urls, link=_link, root_link=_root_link, href=_href, address=lambda path: Markup(urls.address(path))
+        site_title=words.gettext(words.SITE_TITLE),
+        urls=urls,
+        link=_link,
+        root_link=_root_link,
+        href=_href,
+        address=lambda path: Markup(urls.address(path)),
     )
     return env
-
-
-def figure_words(figure: Figure) -> str:
-    """``more than 18,000 people``, ``25%``, ``10 times``."""
-    qualifier = vocabulary.QUALIFIERS[figure.qualifier]
-    number = f"{figure.value:,}"
-    if figure.unit == "percent":
-        text = f"{number}%"
-    elif figure.unit == "people" and figure.value == 1:
-        text = f"{number} person"
-    else:
-        text = f"{number} {vocabulary.UNITS[figure.unit]}"
-    return f"{qualifier} {text}".strip()
-
-
-def location_words(event: Event) -> str:
-    """``Luhansk region, Ukraine (Russian-occupied)``."""
-    loc = event.location
-    country = vocabulary.country_name(loc.country)
-    text = loc.name if loc.name == country else f"{loc.name}, {country}"
-    return text + (" (Russian-occupied)" if loc.occupied else "")
 
 
 def claimant_kinds(event: Event) -> list[str]:
@@ -133,7 +108,7 @@ class SiteRenderer:
         self._rows: dict[tuple[str, str], str] = {}
         self._row_macro = (
             self.env.get_template("_macros.md.j2")
-            .make_module({"timeline": None, "location_words": location_words, "claimant_kinds": claimant_kinds})
+            .make_module({"timeline": None, "location_words": words.location_words, "claimant_kinds": claimant_kinds})
             .__getattribute__("event_row")  # macros are attributes made at run time
         )
 
@@ -162,7 +137,7 @@ class SiteRenderer:
             "timeline": timeline,
             "settings": self.settings,
             "vocabulary": vocabulary,
-            "location_words": location_words,
+            "location_words": words.location_words,
             "claimant_kinds": claimant_kinds,
             "event_list": lambda events, up: self.event_list(timeline, events, up),
         }

@@ -22,11 +22,10 @@ from generator.renderer.pages import (
     SiteRenderer,
     claimant_kinds,
     environment,
-    figure_words,
-    location_words,
     render_site,
 )
 from generator.renderer.pagination import PAGE_SIZE
+from generator.renderer.words import figure_words, location_words
 from generator.timeline import Timeline
 from tests.golden import GOLDEN, render_small
 from tests.helpers import make_event
@@ -55,7 +54,7 @@ def test_golden_page(path: str) -> None:
         pytest.fail(f"{path} differs from its golden file (regenerate with python -m tests.golden):\n{diff}")
 
 
-TAGS = {"desertion": Tag("desertion", "Desertion", "Leaving a unit.")}
+TAGS = {"desertion": Tag(id="desertion", name="Desertion", description="Leaving a unit.")}
 
 
 @pytest.mark.parametrize(
@@ -70,7 +69,12 @@ TAGS = {"desertion": Tag("desertion", "Desertion", "Leaving a unit.")}
     ],
 )
 def test_figure_words(value: str, qualifier: str, unit: str, words: str) -> None:
-    assert figure_words(Figure(Decimal(value), qualifier, unit, "deserters", "d", "s")) == words
+    assert (
+        figure_words(
+            Figure(value=Decimal(value), qualifier=qualifier, unit=unit, counts="deserters", description="d", scope="s")
+        )
+        == words
+    )
 
 
 @pytest.mark.parametrize(
