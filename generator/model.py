@@ -9,7 +9,7 @@ from decimal import Decimal
 from generator.dates import DateSpan, PartialDate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Tag:
     """A word readers can browse by, from ``timeline/tags.yaml``."""
 
@@ -23,7 +23,7 @@ class Tag:
     """Events with this tag describe killings and must carry a content note."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """A publication through which claims reached us."""
 
@@ -41,7 +41,7 @@ class Source:
     """https link to an archived copy, if any."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figure:
     """A number a claim states."""
 
@@ -59,7 +59,7 @@ class Figure:
     """The unit, place and period covered."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Claim:
     """One claimant's statement about an event."""
 
@@ -79,7 +79,7 @@ class Claim:
     """Numbers the claim states."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Location:
     """Where an event happened."""
 
@@ -99,7 +99,7 @@ class Location:
     """Longitude, if given."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Correction:
     """A dated change to a published event."""
 
@@ -111,14 +111,16 @@ class Correction:
     """Why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Event:
     """One event of the timeline."""
 
     id: str
     """The file stem, which is also the last part of the event page's address."""
     path: str
-    """The file, relative to the repository root (for "propose a correction")."""
+    """The file as shown in problem messages: relative to the working directory when inside it.
+
+    Not the repository path: :func:`generator.renderer.urls.source_file` gives that."""
     title: str
     """One line of plain text."""
     date: DateSpan

@@ -182,26 +182,46 @@ def make_event(
         added=Date.fromisoformat(added),
         status=status,
         tags=tuple(tags),
-        location=Location(place, None, country, "region", occupied, None, None),
+        location=Location(
+            name=place, local_name=None, country=country, precision="region", occupied=occupied, lat=None, lon=None
+        ),
         content_note=None,
         summary=summary,
         claims=(
             Claim(
-                "Example Channel",
-                "telegram-channel",
-                None,
-                "reported",
-                "It happened.",
-                ("s1",),
-                tuple(
-                    Figure(Decimal(v), "about", unit, counts, "What is counted", "Where and when")
+                by="Example Channel",
+                kind="telegram-channel",
+                date=None,
+                status="reported",
+                says="It happened.",
+                source_ids=("s1",),
+                figures=tuple(
+                    Figure(
+                        value=Decimal(v),
+                        qualifier="about",
+                        unit=unit,
+                        counts=counts,
+                        description="What is counted",
+                        scope="Where and when",
+                    )
                     for v, unit, counts in figures
                 ),
             ),
         ),
-        sources=(Source("s1", "Example Daily", "A headline", None, "https://example.org/a", None),),
+        sources=(
+            Source(
+                id="s1",
+                publisher="Example Daily",
+                title="A headline",
+                date=None,
+                url="https://example.org/a",
+                archive_url=None,
+            ),
+        ),
         related=tuple(related),
-        corrections=tuple(Correction(Date.fromisoformat(day), "A change.", "A reason.") for day in corrections),
+        corrections=tuple(
+            Correction(date=Date.fromisoformat(day), change="A change.", reason="A reason.") for day in corrections
+        ),
     )
 
 

@@ -96,7 +96,7 @@ def test_mkdocs_reads_and_fetches_nothing_it_should_not() -> None:
         "pymdownx.magiclink",
     }
     assert not forbidden & set(extensions)
-    assert set(text.SITE_EXTENSIONS) == set(MkDocsConfig.markdown_extensions.okins) | set(extensions)
+    assert set(text.SITE_EXTENSIONS) == set(MkDocsConfig.markdown_extensions.builtins) | set(extensions)
     assert config["theme"].get("font") is False  # no Google Fonts
     assert "extra_javascript" not in config or all(
         not str(s).startswith(("http:", "https:", "//")) for s in config["extra_javascript"]

@@ -59,11 +59,10 @@ class Mapping:
 Node = Scalar | Sequence | Mapping
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """A loaded file: its root node, or the problems that stopped loading it."""
 
-    path: str
     root: Node | None
     problems: list[Problem] = field(default_factory=list)
 
@@ -82,7 +81,7 @@ def load(path: Path, display: str | None = None) -> Document:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Document(shown, None, [Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}")])
+        return Document(root=None, problems=[Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}")])
     return parse(data, shown)
 
 
@@ -118,11 +117,11 @@ def parse(data: bytes, path: str) -> Document:
         return _failed(path, 0, 0, f"YAML error: {exc}")
     if root is None:
         return _failed(path, 1, 1, "file is empty; expected an event mapping")
-    return Document(path, root)
+    return Document(root=root)
 
 
 def _failed(path: str, line: int, col: int, message: str) -> Document:
-    return Document(path, None, [Problem(path, line, col, "", message)])
+    return Document(root=None, problems=[Problem(path, line, col, "", message)])
 
 
 def _position(prefix: bytes) -> tuple[int, int]:

@@ -24,8 +24,20 @@ from generator.model import Tag
 from generator.problems import Problem, Severity
 from generator.validation.file import FileResult, check_file
 
-CACHE_VERSION = f"check-v4-{__version__}"
-"""Part of every cache key: bump when rules change without a version change."""
+
+def _rules_digest() -> str:
+    """A digest of everything a file's check depends on: the loader, the validation package, the model."""
+    root = Path(__file__).resolve().parent.parent
+    sources = sorted([*(root / "loader").glob("*.py"), *(root / "validation").glob("*.py")])
+    sources += [root / name for name in ("model.py", "dates.py", "vocabulary.py", "problems.py")]
+    digest = hashlib.blake2b(digest_size=8)
+    for source in sources:
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+CACHE_VERSION = f"check-{__version__}-{_rules_digest()}"
+"""Part of every cache key: any change to the rules, the schema or the model makes a new one."""
 PARALLEL_THRESHOLD = 300
 """Below this many files to check, starting worker processes costs more than it saves."""
 CHUNK = 100

@@ -24,7 +24,12 @@ def _decimal(value: Any) -> Decimal:
 
 def _figure(data: dict[str, Any]) -> Figure:
     return Figure(
-        _decimal(data["value"]), data["qualifier"], data["unit"], data["counts"], data["description"], data["scope"]
+        value=_decimal(data["value"]),
+        qualifier=data["qualifier"],
+        unit=data["unit"],
+        counts=data["counts"],
+        description=data["description"],
+        scope=data["scope"],
     )
 
 
@@ -43,12 +48,12 @@ def _claim(data: dict[str, Any]) -> Claim:
 def _source(data: dict[str, Any]) -> Source:
     date = data.get("date")
     return Source(
-        data["id"],
-        data["publisher"],
-        data["title"],
-        PartialDate.parse(str(date)) if date is not None else None,
-        data.get("url"),
-        data.get("archive_url"),
+        id=data["id"],
+        publisher=data["publisher"],
+        title=data["title"],
+        date=PartialDate.parse(str(date)) if date is not None else None,
+        url=data.get("url"),
+        archive_url=data.get("archive_url"),
     )
 
 
@@ -81,7 +86,7 @@ def to_event(event_id: str, path: str, data: dict[str, Any], fingerprint: str = 
         sources=tuple(_source(s) for s in data["sources"]),
         related=tuple(data.get("related", [])),
         corrections=tuple(
-            Correction(PartialDate.parse(str(c["date"])).earliest(), c["change"], c["reason"])
+            Correction(date=PartialDate.parse(str(c["date"])).earliest(), change=c["change"], reason=c["reason"])
             for c in data.get("corrections", [])
         ),
         fingerprint=fingerprint,

@@ -13,7 +13,11 @@ from generator.validation.cache import Job, check_all, default_cache_dir
 from generator.validation.file import FileResult, check_file
 from tests.helpers import VALID_EVENT, VALID_ID, edit
 
-TAGS = {"violence-between-soldiers": Tag("violence-between-soldiers", "Violence", "Killings.", True)}
+TAGS = {
+    "violence-between-soldiers": Tag(
+        id="violence-between-soldiers", name="Violence", description="Killings.", content_note=True
+    )
+}
 BROKEN = edit(VALID_EVENT, "status: reported\ntags", "status: NO\ntags")
 
 

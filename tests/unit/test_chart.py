@@ -10,7 +10,7 @@ from generator.timeline import Timeline
 from tests.helpers import make_event
 
 SVG = "{http://www.w3.org/2000/svg}"
-TAGS = {"desertion": Tag("desertion", "Desertion", "Leaving a unit.")}
+TAGS = {"desertion": Tag(id="desertion", name="Desertion", description="Leaving a unit.")}
 
 
 def chart(*figures: tuple[str, str, str], by: str = "Example Channel") -> str:

@@ -24,26 +24,32 @@ def test_an_approximate_month_in_occupied_territory_with_figures() -> None:
     assert event.date == DateSpan(PartialDate(2022, 3), None, True)
     assert event.added == date(2024, 1, 10)
     assert event.location == Location(
-        "Melitopol", "Мелітополь", "UA", "settlement", True, Decimal("46.84"), Decimal("35.37")
+        name="Melitopol",
+        local_name="Мелітополь",
+        country="UA",
+        precision="settlement",
+        occupied=True,
+        lat=Decimal("46.84"),
+        lon=Decimal("35.37"),
     )
     assert event.claims[0].date == DateSpan(PartialDate(2022, 3), None, True)
     assert event.claims[0].figures == (
         Figure(
-            Decimal(40),
-            "about",
-            "people",
-            "refused-to-fight",
-            "Conscripts said to refuse an order to advance",
-            "One unit near Melitopol, March 2022",
+            value=Decimal(40),
+            qualifier="about",
+            unit="people",
+            counts="refused-to-fight",
+            description="Conscripts said to refuse an order to advance",
+            scope="One unit near Melitopol, March 2022",
         ),
     )
     assert event.sources[0] == Source(
-        "example-daily-2022-03",
-        "Example Daily",
-        'Conscripts "refused to advance", official says',
-        PartialDate(2022, 3, 20),
-        "https://example.org/daily/2022/03/conscripts",
-        None,
+        id="example-daily-2022-03",
+        publisher="Example Daily",
+        title='Conscripts "refused to advance", official says',
+        date=PartialDate(2022, 3, 20),
+        url="https://example.org/daily/2022/03/conscripts",
+        archive_url=None,
     )
     assert event.related == ("2022-03-01-deserters-cross-border",)
     assert event.summary.endswith('for what "reported" means.')  # the block's final newline is stripped
@@ -71,7 +77,9 @@ def test_corrections_and_content_note() -> None:
     assert event.content_note == "Describes two soldiers being shot dead."
     assert event.corrections == (
         Correction(
-            date(2024, 7, 25), "The number wounded was changed from two to one.", "The channel corrected its report."
+            date=date(2024, 7, 25),
+            change="The number wounded was changed from two to one.",
+            reason="The channel corrected its report.",
         ),
-        Correction(date(2024, 8, 2), "Added the local name of the region.", "Reader suggestion."),
+        Correction(date=date(2024, 8, 2), change="Added the local name of the region.", reason="Reader suggestion."),
     )

@@ -16,7 +16,7 @@ from generator.timeline import Timeline
 from generator.validation import validate
 from tests.helpers import SMALL, make_event
 
-TAGS = {"desertion": Tag("desertion", "Desertion", "Leaving a unit.")}
+TAGS = {"desertion": Tag(id="desertion", name="Desertion", description="Leaving a unit.")}
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ class Elements(HTMLParser):
         self.found.append((tag, attrs))
 
 
-TAGS = {"desertion": Tag("desertion", "Desertion", "Leaving a unit.")}
+TAGS = {"desertion": Tag(id="desertion", name="Desertion", description="Leaving a unit.")}
 
 
 @pytest.fixture(scope="module")

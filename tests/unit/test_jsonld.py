@@ -13,7 +13,7 @@ from generator.timeline import Timeline
 from generator.validation import validate
 from tests.helpers import SMALL, make_event
 
-TAGS = {"desertion": Tag("desertion", "Desertion & <flight>", "Leaving a unit.")}
+TAGS = {"desertion": Tag(id="desertion", name="Desertion & <flight>", description="Leaving a unit.")}
 
 
 @pytest.fixture(scope="module")

@@ -26,8 +26,8 @@ def test_reads_names_descriptions_and_content_notes(tmp_path: Path) -> None:
     )
     assert problems == []
     assert tags == {
-        "desertion": Tag("desertion", "Desertion", "Leaving.", False),
-        "killings": Tag("killings", "Killings", "Shootings.", True),
+        "desertion": Tag(id="desertion", name="Desertion", description="Leaving.", content_note=False),
+        "killings": Tag(id="killings", name="Killings", description="Shootings.", content_note=True),
     }
     assert list(tags) == ["desertion", "killings"]
 

@@ -8,7 +8,7 @@ from generator.model import Tag
 from generator.timeline import NEIGHBOURS, RELATED_LIMIT, Timeline, place_slug
 from tests.helpers import make_event
 
-TAGS = {t: Tag(t, t.title(), f"About {t}.") for t in ("desertion", "violence", "figures", "unused")}
+TAGS = {t: Tag(id=t, name=t.title(), description=f"About {t}.") for t in ("desertion", "violence", "figures", "unused")}
 
 
 def ids(events: list) -> list[str]:  # type: ignore[type-arg]
@@ -166,7 +166,7 @@ def test_latest_by_date_and_recently_added_by_update() -> None:
 
 def test_latest_of_none_is_empty_not_everything() -> None:
     """A slice from -0 would return every event."""
-    tags = {"desertion": Tag("desertion", "Desertion", "Leaving a unit.")}
+    tags = {"desertion": Tag(id="desertion", name="Desertion", description="Leaving a unit.")}
     timeline = Timeline([make_event("2024-01-01-a"), make_event("2024-01-02-b")], tags)
     assert timeline.latest(0) == []
     assert [e.id for e in timeline.latest(1)] == ["2024-01-02-b"]
