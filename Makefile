@@ -55,10 +55,9 @@ bench: $(TEST_STAMP)
 # resolves for the running interpreter, and picked a package that needs 3.11.5). The existing locks
 # are the preferences, so only what must change changes.
 LOCK_FLAGS := --python-version 3.11.0 --generate-hashes --quiet
-lock:
-	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install --quiet uv
-	.venv-lock/bin/uv pip compile pyproject.toml requirements/build-backend.in --extra test $(LOCK_FLAGS) -o requirements.lock
-	.venv-lock/bin/uv pip compile pyproject.toml requirements/build-backend.in -c requirements.lock $(LOCK_FLAGS) -o requirements-site.lock
+lock: $(TEST_STAMP)
+	$(BIN)/uv pip compile pyproject.toml requirements/build-backend.in --extra test $(LOCK_FLAGS) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml requirements/build-backend.in -c requirements.lock $(LOCK_FLAGS) -o requirements-site.lock
 
 clean:
 	rm -rf site site.partial docs/generated docs/generated.partial

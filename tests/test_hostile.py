@@ -469,4 +469,11 @@ def test_dependencies_install_only_from_the_hashed_lock_file() -> None:
     ]
     assert installs
     for line in installs:
-        assert "--require-hashes -r requirements.lock" in line or "--no-deps --no-build-isolation -e ." in line, line
+        assert (
+            "--require-hashes -r requirements.lock" in line
+            or "--require-hashes -r requirements-site.lock" in line
+            or "--no-deps --no-build-isolation -e ." in line
+        ), line
+    site = (repo / "requirements-site.lock").read_text(encoding="utf-8")
+    for block in [b for b in site.replace("\\\n", " ").splitlines() if b and not b.startswith((" ", "#"))]:
+        assert "==" in block.split()[0] and "--hash=sha256:" in block, block
