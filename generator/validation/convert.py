@@ -45,10 +45,14 @@ def _source(data: dict[str, Any]) -> Source:
     return Source(
         data["id"],
         data["publisher"],
-        data["title"],
+        data.get("title"),
         PartialDate.parse(str(date)) if date is not None else None,
         data.get("url"),
         data.get("archive_url"),
+        language=data.get("language"),
+        original_publisher=data.get("original_publisher"),
+        original_url=data.get("original_url"),
+        no_url_reason=data.get("no_url_reason"),
     )
 
 
@@ -61,6 +65,7 @@ def _location(data: dict[str, Any]) -> Location:
         occupied=bool(data.get("occupied", False)),
         lat=_decimal(data["lat"]) if "lat" in data else None,
         lon=_decimal(data["lon"]) if "lon" in data else None,
+        region=data.get("region"),
     )
 
 
