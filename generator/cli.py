@@ -192,6 +192,8 @@ def _answers(given: dict[str, str | None], tags: list[str], url: str | None, kno
         if ask
         else ""
     )
+    if answers["source_url"]:
+        answers["source_language"] = need(given["source_language"], "Language of the source page (en, ru, uk, ...)")
     return answers
 
 
@@ -217,6 +219,7 @@ def _interactive() -> bool:
 @click.option("--publisher", help="Who published the first source.")
 @click.option("--source-title", help="The first source's headline.")
 @click.option("--source-url", help="The first source's https:// address.")
+@click.option("--source-language", help="The language of the first source's page: en, ru, uk, ...")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(
     source: Path | None,
@@ -230,6 +233,7 @@ def new(
     publisher: str | None,
     source_title: str | None,
     source_url: str | None,
+    source_language: str | None,
     force: bool,
 ) -> None:
     """Write a skeleton event file that passes check once its summary is written.
@@ -244,6 +248,7 @@ def new(
     known, _ = load_tags(timeline / TAGS_FILE if (timeline / TAGS_FILE).is_file() else None)
     given = {"date": date, "title": title, "location": location, "country": country, "publisher": publisher}
     given |= {"precision": precision, "content_note": content_note, "source_title": source_title}
+    given["source_language"] = source_language
     try:
         path, text = skeleton(timeline, **_answers(given, list(tags), source_url, known), known_tags=known or None)
     except SkeletonError as exc:

@@ -31,14 +31,22 @@ class Source:
     """The id claims cite, unique within the event."""
     publisher: str
     """Who published it, or 'Not identified'."""
-    title: str
-    """The headline as printed."""
+    title: str | None
+    """The headline as printed; None when it could not be seen."""
     date: PartialDate | None
     """When it was published, if known."""
     url: str | None
     """https link, if the source is online."""
     archive_url: str | None
     """https link to an archived copy, if any."""
+    language: str | None = None
+    """ISO 639-1 code of the page's language."""
+    original_publisher: str | None = None
+    """For a republished story (wire copy, translation): whose story it is."""
+    original_url: str | None = None
+    """The original story's address, when known."""
+    no_url_reason: str | None = None
+    """Why there is no address, when there is none."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,6 +105,8 @@ class Location:
     """Latitude, if given."""
     lon: Decimal | None
     """Longitude, if given."""
+    region: str | None = None
+    """ISO 3166-2 code of the region, if known."""
 
 
 @dataclass(frozen=True, kw_only=True)

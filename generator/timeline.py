@@ -39,6 +39,34 @@ class FigureRow:
     event: Event
 
 
+@dataclass(frozen=True, kw_only=True)
+class Sourcing:
+    """How well the timeline as a whole can be traced to reporting a reader can open."""
+
+    events: int
+    """Events in the timeline."""
+    sources: int
+    """Distinct sources: one per address, and one per publisher and headline without one."""
+    publishers: int
+    """Distinct publishers cited."""
+    linked_events: int
+    """Events with at least one source that has an address."""
+
+    @property
+    def linked_percent(self) -> int:
+        """The share of events with a source a reader can open, in whole percent (rounded down)."""
+        return self.linked_events * 100 // self.events if self.events else 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Publisher:
+    """A publisher cited by the timeline, with the events that cite it."""
+
+    name: str
+    events: list[Event]
+    """The citing events, in timeline order."""
+
+
 @dataclass
 class Timeline:
     """All events in order (earliest possible day, then id), with their indexes."""
@@ -82,6 +110,29 @@ class Timeline:
     def countries(self) -> list[str]:
         """Country codes with events, sorted."""
         return sorted({e.location.country for e in self.events})
+
+    @cached_property
+    def publishers(self) -> list[Publisher]:
+        """Every publisher cited, most-cited first (then by name), each with its events in order."""
+        citing: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for name in dict.fromkeys(source.publisher for source in event.sources):
+                citing[name].append(event)
+        ordered = sorted(citing.items(), key=lambda item: (-len(item[1]), item[0].casefold(), item[0]))
+        return [Publisher(name=name, events=events) for name, events in ordered]
+
+    @cached_property
+    def sourcing(self) -> Sourcing:
+        """The counts the home and About pages give."""
+        sources = {
+            source.url or f"{source.publisher}\0{source.title}" for event in self.events for source in event.sources
+        }
+        return Sourcing(
+            events=len(self.events),
+            sources=len(sources),
+            publishers=len(self.publishers),
+            linked_events=sum(1 for event in self.events if any(source.url for source in event.sources)),
+        )
 
     @property
     def years(self) -> list[int]:

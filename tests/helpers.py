@@ -100,6 +100,7 @@ sources:
     publisher: Example Daily
     title: A headline
     url: https://example.org/a
+    language: en
 """
 """A valid event for the small fixture's tags. Line 1 is ``title``, 4 ``status``, 6 ``location``,
 11 ``summary`` (text from line 12), 13 ``claims``, 19 ``sources``; rule tables rely on these lines."""

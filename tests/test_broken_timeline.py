@@ -34,16 +34,16 @@ EXPECTED = """\
 {B}2023/2024-02-wrong-folder.yaml:15:1: summary: expected a link to https://, http://, mailto: or a /path on this site; got 'javascript:alert(1'
 {B}2023/2024-02-wrong-folder.yaml:15:1: summary: images are not allowed; the site loads nothing from elsewhere
 {B}2023/2024-02-wrong-folder.yaml:21:23: claims[0].sources[1]: unknown source id 'channel'; expected one of: outlet
-{B}2023/2024-02-wrong-folder.yaml:23:5: sources[0]: warning: source has no url; add one if it is online
+{B}2023/2024-02-wrong-folder.yaml:23:5: sources[0]: warning: source has no url; add the address of the page if it is online, or say why not in no_url_reason
 {B}2024/2024-05-duplicate-key.yaml:3:1: duplicate key 'title'
 {B}2024/2024-05-python-tag.yaml:1:8: YAML tags such as 'tag:yaml.org,2002:python/object/apply:os.system' are not allowed
 {B}2024/2024-06-fields.yaml:6:49: location.precision: expected one of exact, settlement, district, region, front-sector, country; got 'town'
-{B}2024/2024-06-fields.yaml:19:1: verified: unknown field; expected one of: title, date, date_end, approximate, added, status, tags, location, content_note, summary, claims, sources, related, corrections
+{B}2024/2024-06-fields.yaml:20:1: verified: unknown field; expected one of: title, date, date_end, approximate, added, status, tags, location, content_note, summary, claims, sources, related, corrections
 {B}2024/2024-07-11-bad-dates.yaml:2:7: date: day is out of range for month; got '2024-06-31'
 {B}2024/2024-07-11-bad-dates.yaml:4:8: added: expected a full day as YYYY-MM-DD; got '2024-07'
 {B}2024/2024-07-11-bad-dates.yaml:15:11: claims[0].date: month 13 does not exist; got '2024-13'
-{B}2024/2024-07-11-bad-dates.yaml:25:11: corrections[0].date: day is out of range for month; got '2024-07-32'
-{B}2024/2024-08-valid-but-related-to-nothing.yaml:19:5: sources[0]: warning: source has no url; add one if it is online
+{B}2024/2024-07-11-bad-dates.yaml:26:11: corrections[0].date: day is out of range for month; got '2024-07-32'
+{B}2024/2024-08-valid-but-related-to-nothing.yaml:19:5: sources[0]: warning: source has no url; add the address of the page if it is online, or say why not in no_url_reason
 {B}2024/2024-08-valid-but-related-to-nothing.yaml:22:1: related: unknown event id '2024-01-no-such-event'
 {B}2024/Bad_Name.yaml:1:1: file name 'Bad_Name' is not a valid event id; expected YYYY[-MM[-DD]]-lowercase-words-joined-by-hyphens, at most 100 characters
 {B}2024/Bad_Name.yaml:1:1: added: missing required field

@@ -207,12 +207,12 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site(tmp_path: Path, monkeypa
     )
     site, generated = snapshot(project.site), snapshot(project.generated)
 
-    about = project.docs / "about.md"
+    about = project.docs / "methodology.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[a broken link](nowhere.md)\n", encoding="utf-8")
     stdout, stderr, code = build_cli("--source", str(SMALL))
     assert (stdout, code) == ("", 1)
     assert stderr == (
-        "WARNING: Doc file 'about.md' contains a link 'nowhere.md', but the target is not found among "
+        "WARNING: Doc file 'methodology.md' contains a link 'nowhere.md', but the target is not found among "
         "documentation files.\nError: MkDocs build failed; the previous site is unchanged\n"
     )
     assert snapshot(project.site) == site

@@ -248,7 +248,7 @@ def test_every_command_the_guide_mentions_exists() -> None:
 def test_the_guide_names_files_that_exist() -> None:
     for path in [
         "docs/methodology.md",
-        "docs/about.md",
+        "generator/renderer/templates/about.md.j2",
         "timeline/tags.yaml",
         "timeline/schema.json",
         "generator/validation/schema.py",

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from generator.project import Project
-from tests.hostile._support import CORPUS, REPO, load_cases, new_project
+from tests.hostile._support import CORPUS, REPO, inert_case_bytes, load_cases, new_project
 
 COMMIT_TIME = 1714979289
 """2024-05-06 07:08:09 UTC, the time of the commit both checkouts are made from."""
@@ -38,7 +38,7 @@ def _sources() -> dict[str, bytes]:
     for case in load_cases():
         if case["outcome"] == "inert":
             name = Path(case["file"]).name
-            files[f"{name[:4]}/{name}"] = (CORPUS / case["file"]).read_bytes()
+            files[f"{name[:4]}/{name}"] = inert_case_bytes(case)
     return files
 
 

@@ -477,3 +477,11 @@ def test_dependencies_install_only_from_the_hashed_lock_file() -> None:
     site = (repo / "requirements-site.lock").read_text(encoding="utf-8")
     for block in [b for b in site.replace("\\\n", " ").splitlines() if b and not b.startswith((" ", "#"))]:
         assert "==" in block.split()[0] and "--hash=sha256:" in block, block
+
+
+def test_the_inert_site_vocabulary_is_the_real_one_plus_the_hostile_tag() -> None:
+    """The bundled events are built with the inert cases (test_determinism): every real tag must be there."""
+    real = yaml.safe_load((CORPUS.parent.parent / "timeline" / "tags.yaml").read_text(encoding="utf-8"))
+    inert = yaml.safe_load((CORPUS / "tags" / "inert-site.yaml").read_text(encoding="utf-8"))
+    assert {key: inert[key] for key in real} == real
+    assert set(inert) - set(real) == {"hostile-markup"}

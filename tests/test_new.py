@@ -41,6 +41,8 @@ OPTIONS = [
     "Soldier deserts, channel says",
     "--source-url",
     "https://example.org/soldier-deserts",
+    "--source-language",
+    "en",
 ]
 NEW_FILE = "timeline/2024/2024-07-11-soldier-reportedly-deserts-from-a-unit.yaml"
 SUMMARY = 'summary: ""                # WRITE THIS'
@@ -100,9 +102,12 @@ def test_the_written_file_also_passes_the_editor_schema(project: Path) -> None:
 
 
 def test_without_an_address_the_only_warning_asks_for_one(project: Path) -> None:
-    assert _new(*OPTIONS[:-2]).exit_code == 0
+    assert _new(*OPTIONS[:-4]).exit_code == 0
     _write_summary(project / NEW_FILE)
-    assert _problems(project, NEW_FILE) == ["warning: sources[0]: source has no url; add one if it is online"]
+    assert _problems(project, NEW_FILE) == [
+        "warning: sources[0]: source has no url; add the address of the page if it is online, "
+        "or say why not in no_url_reason"
+    ]
 
 
 def test_a_violent_tag_needs_a_content_note(project: Path) -> None:
@@ -172,6 +177,7 @@ def test_in_a_terminal_it_asks_for_each_answer(project: Path, monkeypatch: pytes
         "Example News",  # publisher
         "Soldier deserts, channel says",  # headline
         "https://example.org/soldier-deserts",  # address
+        "en",  # language of the page
     ]
     result = _new(input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output

@@ -284,7 +284,7 @@ ORIGINAL = BUNDLED / "2024" / "2024-07-11-belgorod-soldier-shoots-comrades.yaml"
 COPY = "2024-07-20-soldier-shoots-comrades-in-kursk.yaml"
 EDITS = [
     # (old line, new line, field check reports, whether the schema states the rule)
-    ("status: corroborated", "status: verified", "status", True),
+    ("status: disputed", "status: verified", "status", True),
     ("  country: RU", "  country: Russia", "location.country", True),
     ("    kind: telegram-channel", "    kind: blogger", "claims[0].kind", True),
     ('Going AWOL"\n', 'Going AWOL"\n    url: http://example.org/deserter\n', "sources[0].url", True),
@@ -330,7 +330,7 @@ def test_copied_event_edited_wrongly_is_annotated_on_its_lines(tmp_path: Path, m
         changed = new.split("\n")[-2] if new.endswith("\n") and new.count("\n") > 1 else new.split("\n")[0]
         expected.add((f"timeline/2024/{COPY}", _line_of(text, changed), field))
     assert errors == expected
-    files = len(list(BUNDLED.glob("*/*.yaml"))) + 2  # the bundled events, tags.yaml and the copy
+    files = len(list(BUNDLED.glob("*/*.yaml"))) + 3  # the bundled events, tags.yaml, refused-hosts.yaml and the copy
     assert result.output.splitlines()[-1].endswith(f"problems in {files} files")
 
 

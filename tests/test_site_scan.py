@@ -19,6 +19,7 @@ from mkdocs.utils import yaml_load
 
 from generator.pipeline import Run
 from generator.project import Project
+from generator.renderer.licence import DATA_LICENCE
 from generator.site.plugin import content_security_policy, lock_down, sanitise
 from generator.validation import markdown as text
 from tests.hostile._support import REPO, built_once, bundled_site, elements, inert_site, scan_html, scan_site
@@ -28,6 +29,10 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title></hea
 __md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,\
 a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}</script>
 <script id="__config" type="application/json">{{"base": ".."}}</script></body></html>"""
+
+
+LICENCE_AND_THEME = (DATA_LICENCE.url, "https://squidfunk.github.io/mkdocs-material/")
+"""The links to other origins besides sources: the data licence, and the theme's credit in the footer."""
 
 
 def _page(body: str) -> str:
@@ -147,4 +152,4 @@ def test_source_links_are_the_only_links_to_other_origins(bundled: tuple[Project
         for element in elements(path.read_text(encoding="utf-8"))[0]:
             href = element.get("href") or ""
             if element.tag == "a" and href.startswith(("http:", "https:", "//")):
-                assert href in allowed or href.startswith("https://squidfunk.github.io/mkdocs-material/"), (path, href)
+                assert href in allowed or href.startswith(LICENCE_AND_THEME), (path, href)

@@ -15,11 +15,12 @@ from pathlib import Path
 from generator import vocabulary
 from generator.dates import PartialDate
 from generator.model import Tag
-from generator.validation.schema import PLAIN_TEXT_PATTERN, SLUG_PATTERN, URL_PATTERN
+from generator.validation.schema import LANGUAGE_PATTERN, PLAIN_TEXT_PATTERN, SLUG_PATTERN, URL_PATTERN
 
 _TEXT = re.compile(PLAIN_TEXT_PATTERN)
 _SLUG = re.compile(SLUG_PATTERN)
 _URL = re.compile(URL_PATTERN)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 MAX_WORDS = 6
 
 
@@ -60,6 +61,7 @@ def skeleton(
     publisher: str,
     source_title: str,
     source_url: str = "",
+    source_language: str = "",
     precision: str = "region",
     content_note: str = "",
     known_tags: dict[str, Tag] | None = None,
@@ -83,6 +85,7 @@ def skeleton(
         publisher=publisher,
         source_title=source_title,
         source_url=source_url,
+        source_language=source_language,
     )
     _check_tags(tags, known_tags, content_note)
     added = (today or Date.today()).isoformat()
@@ -98,6 +101,7 @@ def skeleton(
         publisher=publisher,
         source_title=source_title,
         source_url=source_url,
+        source_language=source_language,
     )
     return timeline / str(when.year) / f"{event_id(when, title)}.yaml", text
 
@@ -111,6 +115,7 @@ def _check_fields(
     publisher: str,
     source_title: str,
     source_url: str,
+    source_language: str = "",
 ) -> None:
     """Refuse text, country, precision and URL answers that cannot make a valid file."""
     for name, value in (
@@ -127,6 +132,10 @@ def _check_fields(
         raise SkeletonError(f"precision: expected one of {', '.join(vocabulary.PRECISIONS)}; got {precision!r}")
     if source_url and not _URL.match(source_url):
         raise SkeletonError(f"source url: expected an https:// URL with a plain host; got {source_url!r}")
+    if source_url and not _LANGUAGE.match(source_language):
+        raise SkeletonError(
+            f"source language: expected the page's language as a two-letter code (en, ru, uk); got {source_language!r}"
+        )
 
 
 def _check_tags(tags: list[str], known_tags: dict[str, Tag] | None, content_note: str) -> None:
@@ -161,12 +170,14 @@ def _file_text(
     publisher: str,
     source_title: str,
     source_url: str,
+    source_language: str = "",
 ) -> str:
     """The text of the new file, with a comment beside each field saying what to write."""
     url_line = (
-        f"    url: {_q(source_url)}\n"
+        f"    url: {_q(source_url)}\n    language: {source_language}\n"
         if source_url
-        else "    # url: https://...   # add the address if the source is online\n"
+        else "    # url: https://...   # add the address if the source is online, and its language:\n"
+        "    # language: en       # the page's language: en, ru, uk, ...\n"
     )
     note_line = (
         f"content_note: {_q(content_note)}\n"

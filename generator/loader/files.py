@@ -15,7 +15,8 @@ from pathlib import Path
 from generator.problems import Problem
 
 TAGS_FILE = "tags.yaml"
-ALLOWED_TOP_LEVEL = {TAGS_FILE, "schema.json", "README.md"}
+REFUSED_HOSTS_FILE = "refused-hosts.yaml"
+ALLOWED_TOP_LEVEL = {TAGS_FILE, REFUSED_HOSTS_FILE, "schema.json", "README.md"}
 """Files allowed directly in the timeline folder besides the year folders."""
 
 
@@ -25,6 +26,7 @@ class Found:
 
     events: list[Path] = field(default_factory=list)
     tags: Path | None = None
+    refused_hosts: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -61,6 +63,8 @@ def find(source: Path) -> Found:
                 )
         elif entry.name == TAGS_FILE:
             found.tags = path
+        elif entry.name == REFUSED_HOSTS_FILE:
+            found.refused_hosts = path
         elif entry.name not in ALLOWED_TOP_LEVEL:
             found.problems.append(
                 Problem(display(path), 0, 0, "", "unexpected file; event files go in timeline/<YYYY>/<id>.yaml")

@@ -12,6 +12,7 @@ from typing import Any
 from generator.dates import DateSpan, PartialDate
 from generator.model import Event
 from generator.renderer import urls
+from generator.renderer.licence import DATA_LICENCE
 from generator.timeline import Timeline
 
 CSV_COLUMNS = [
@@ -100,7 +101,8 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
     """``events.json``: the whole timeline, tags included, one event per line."""
     tags = {t.id: {"name": t.name, "description": t.description} for t in timeline.tags.values()}
     lines = ",\n".join(_cached(cache, "json", e, _record_line) for e in timeline.events)
-    head = json.dumps({"tags": tags, "version": 1}, ensure_ascii=False, sort_keys=True)
+    licence = {"id": DATA_LICENCE.id, "url": DATA_LICENCE.url, "attribution": DATA_LICENCE.attribution}
+    head = json.dumps({"licence": licence, "tags": tags, "version": 1}, ensure_ascii=False, sort_keys=True)
     return head[:-1] + ',"events":[\n' + lines + "\n]}\n"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -20,6 +21,7 @@ from generator.model import Claim, Event
 from generator.project import Settings
 from generator.renderer import escape, jsonld, urls, words
 from generator.renderer.chart import figures_chart
+from generator.renderer.licence import DATA_LICENCE
 from generator.renderer.pagination import paginate
 from generator.timeline import Timeline
 
@@ -76,10 +78,13 @@ def environment() -> Environment:
         country=vocabulary.country_name,
         precision_words=lambda p: p.replace("-", " "),
         safe_markdown=Markup,
+        language_name=words.language_name,
+        host=lambda url: urlsplit(url).hostname or "",
     )
     words.install(env)
     env.globals.update(
         site_title=words.gettext(words.SITE_TITLE),
+        licence=DATA_LICENCE,
         urls=urls,
         link=_link,
         root_link=_root_link,
@@ -175,6 +180,8 @@ class SiteRenderer:
             for pager, chunk in paginate(urls.tag(tag_id), timeline.by_tag.get(tag_id, [])):
                 plan[pager.path] = page("tag.md.j2", pager.path, tag=tag, events=chunk, pager=pager)
         plan[urls.places()] = page("places.md.j2", urls.places())
+        plan[urls.sources()] = page("sources.md.j2", urls.sources())
+        plan[urls.about()] = page("about.md.j2", urls.about())
         for slug, events in timeline.places.items():
             for pager, chunk in paginate(urls.place(slug), events):
                 plan[pager.path] = page(

@@ -92,9 +92,17 @@ def figures(number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
     return page_path(_in(language, "figures.md"), number)
 
 
+def sources(language: str = DEFAULT_LANGUAGE) -> str:
+    return _in(language, "sources.md")
+
+
+def about(language: str = DEFAULT_LANGUAGE) -> str:
+    return _in(language, "about.md")
+
+
 def indexes(language: str = DEFAULT_LANGUAGE) -> set[str]:
-    """The pages that summarise the whole timeline: home and the lists of years, tags and places."""
-    return {home(language), years(language), tags(language), places(language)}
+    """The pages that summarise the whole timeline: home, About, and the lists of years, tags, places and sources."""
+    return {home(language), years(language), tags(language), places(language), sources(language), about(language)}
 
 
 def listing(first: str, pages: int) -> list[str]:

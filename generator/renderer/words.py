@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 
+from babel import Locale
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -65,6 +66,11 @@ def install(env: Environment, language: str = DEFAULT_LANGUAGE) -> None:
         ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
         newstyle=True,
     )
+
+
+def language_name(code: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """``Russian`` for ``ru``, in the words of ``language`` (from CLDR, through Babel)."""
+    return str(Locale.parse(language).languages.get(code, code))
 
 
 def kind_words(kind: str, language: str = DEFAULT_LANGUAGE) -> str:

@@ -50,10 +50,14 @@ def _source(data: dict[str, Any]) -> Source:
     return Source(
         id=data["id"],
         publisher=data["publisher"],
-        title=data["title"],
+        title=data.get("title"),
         date=PartialDate.parse(str(date)) if date is not None else None,
         url=data.get("url"),
         archive_url=data.get("archive_url"),
+        language=data.get("language"),
+        original_publisher=data.get("original_publisher"),
+        original_url=data.get("original_url"),
+        no_url_reason=data.get("no_url_reason"),
     )
 
 
@@ -66,6 +70,7 @@ def _location(data: dict[str, Any]) -> Location:
         occupied=bool(data.get("occupied", False)),
         lat=_decimal(data["lat"]) if "lat" in data else None,
         lon=_decimal(data["lon"]) if "lon" in data else None,
+        region=data.get("region"),
     )
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from generator.loader.files import display, find
 from generator.model import Event, Tag
 from generator.problems import Problem, errors, ordered
-from generator.validation import crossfile
+from generator.validation import crossfile, sources
 from generator.validation.cache import Job, check_all
 from generator.validation.convert import to_event
 from generator.validation.file import FileResult, check_file
+from generator.validation.hosts import load_refused_hosts
 from generator.validation.tags import load_tags
 
 
@@ -54,6 +55,8 @@ def validate(
     """
     found = find(source)
     tags, problems = load_tags(found.tags)
+    hosts, host_problems = load_refused_hosts(found.refused_hosts)
+    problems += host_problems
     problems += found.problems
     jobs: list[Job] = []
     for path in found.events:
@@ -93,9 +96,11 @@ def validate(
         memory.events = seen
     problems += crossfile.check_unique_ids(ids)
     problems += crossfile.check_related(events, lines)
+    problems += sources.check_hosts(events, hosts)
+    problems += sources.check_one_description(events)
     if duplicates:
         problems += crossfile.check_duplicates(events)
     clashing = {p for paths in ids.values() if len(paths) > 1 for p in paths}
     events = [e for e in events if e.path not in clashing]
-    files = len(found.events) + (1 if found.tags else 0)
+    files = len(found.events) + (1 if found.tags else 0) + (1 if found.refused_hosts else 0)
     return Result(events, tags, ordered(problems), files)

@@ -12,17 +12,25 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
+
+from generator import vocabulary
 from generator.dates import PartialDate
 from generator.loader.nodes import Mapping, Node, Scalar
 from generator.loader.typed import field_name, locate
 from generator.model import Tag
 from generator.problems import Problem, Severity
 from generator.validation.markdown import NOT_NFC, invisible_characters, is_nfc, markdown_problems
-from generator.validation.schema import MAX_SUMMARY
+from generator.validation.regions import REGIONS
+from generator.validation.schema import LANGUAGE_PATTERN, MAX_SUMMARY, REGION_PATTERN
 
 EVENT_ID = re.compile(r"^(?P<date>[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)-(?P<words>[a-z0-9]+(-[a-z0-9]+)*)$")
 """File stems: the event's date, then lowercase ASCII words joined by hyphens."""
 MAX_ID_LENGTH = 100
+LANGUAGE = re.compile(LANGUAGE_PATTERN)
+REGION = re.compile(REGION_PATTERN)
+LANGUAGES = frozenset(code for code in map(str, Locale("en").languages) if len(code) == 2 and code.isalpha())
+"""ISO 639-1 codes, from CLDR through Babel."""
 PLAIN_TEXT_FIELDS = {
     "title",
     "content_note",
@@ -35,6 +43,8 @@ PLAIN_TEXT_FIELDS = {
     "scope",
     "change",
     "reason",
+    "original_publisher",
+    "no_url_reason",
 }
 """Fields whose values are one line of plain text (checked for NFC anywhere in the tree)."""
 
@@ -194,7 +204,7 @@ def check_content_note(ctx: Context) -> Iterator[Problem]:
 
 
 def check_sources(ctx: Context) -> Iterator[Problem]:
-    """Source ids are unique; claims cite only sources listed; every source is cited; sources have URLs."""
+    """Source ids are unique; claims cite only sources listed; every source is cited."""
     sources = _items(ctx.data.get("sources"))
     known: set[str] = set()
     for i, source in enumerate(sources):
@@ -203,8 +213,6 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
             if source_id in known:
                 yield ctx.problem(["sources", i, "id"], f"duplicate source id {source_id!r}")
             known.add(source_id)
-        if isinstance(source, dict) and "url" not in source:
-            yield ctx.problem(["sources", i], "source has no url; add one if it is online", severity=Severity.WARNING)
     cited: set[str] = set()
     for i, claim in enumerate(_items(ctx.data.get("claims"))):
         for j, source_id in enumerate(_items(_mapping(claim).get("sources"))):
@@ -221,6 +229,35 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
         if isinstance(source_id, str) and source_id not in cited:
             yield ctx.problem(
                 ["sources", i, "id"], f"source {source_id!r} is not cited by any claim", severity=Severity.WARNING
+            )
+
+
+def check_source_address(ctx: Context) -> Iterator[Problem]:
+    """A source has an address or says why not; an online source gives its language; an original has a publisher."""
+    for i, source in enumerate(_items(ctx.data.get("sources"))):
+        if not isinstance(source, dict):
+            continue
+        if "url" in source and "no_url_reason" in source:
+            yield ctx.problem(["sources", i, "url"], "give either url or no_url_reason, not both")
+        elif "url" not in source and "no_url_reason" not in source:
+            yield ctx.problem(
+                ["sources", i],
+                "source has no url; add the address of the page if it is online, or say why not in no_url_reason",
+                severity=Severity.WARNING,
+            )
+        if "url" in source and "language" not in source:
+            yield ctx.problem(
+                ["sources", i],
+                "no language: give the page's language as a two-letter code (en, ru, uk, ...)",
+                key="url",
+                severity=Severity.WARNING,
+            )
+        language = source.get("language")
+        if isinstance(language, str) and LANGUAGE.match(language) and language not in LANGUAGES:
+            yield ctx.problem(["sources", i, "language"], f"{language!r} is not an ISO 639-1 language code")
+        if "original_url" in source and "original_publisher" not in source:
+            yield ctx.problem(
+                ["sources", i, "original_url"], "name the original's publisher too, in original_publisher"
             )
 
 
@@ -241,6 +278,18 @@ def check_location(ctx: Context) -> Iterator[Problem]:
                 yield ctx.problem(["location", key], f"expected a value between -{limit} and {limit}; got {value!r}")
     if location.get("occupied") is True and location.get("country") != "UA":
         yield ctx.problem(["location", "occupied"], "only Ukrainian territory (country UA) can be marked occupied")
+    region, country = location.get("region"), location.get("country")
+    if isinstance(region, str) and REGION.match(region):
+        if region not in REGIONS:
+            yield ctx.problem(
+                ["location", "region"],
+                f"{region!r} is not an ISO 3166-2 code of a region of Ukraine or Russia (Crimea is UA-43)",
+            )
+        elif country in vocabulary.COUNTRIES and region[:2] != country:
+            yield ctx.problem(
+                ["location", "region"],
+                f"region {region} is in {region[:2]} but country is {country}; occupied Ukrainian territory is UA",
+            )
 
 
 def check_figures(ctx: Context) -> Iterator[Problem]:
@@ -317,6 +366,7 @@ RULES: list[Rule] = [
     check_tags,
     check_content_note,
     check_sources,
+    check_source_address,
     check_location,
     check_figures,
     check_summary,

@@ -33,6 +33,10 @@ ID_PATTERN = rf"^[0-9]{{4}}(-[0-9]{{2}}){{0,2}}(-[a-z0-9]+)+{_END}"
 SLUG_PATTERN = rf"^[a-z0-9]+(-[a-z0-9]+)*{_END}"
 """A source id or a tag: lowercase words joined by hyphens."""
 NUMBER_PATTERN = rf"^[0-9]+(\.[0-9]+)?{_END}"
+LANGUAGE_PATTERN = rf"^[a-z]{{2}}{_END}"
+"""An ISO 639-1 language code (the list itself is checked against Babel's)."""
+REGION_PATTERN = rf"^(UA|RU)-[A-Z0-9]{{2,3}}{_END}"
+"""An ISO 3166-2 code of a region of Ukraine or Russia (the list itself is checked against pycountry's)."""
 COORDINATE_PATTERN = rf"^-?[0-9]{{1,3}}(\.[0-9]+)?{_END}"
 
 MAX_TITLE = 160
@@ -150,14 +154,25 @@ CLAIM = _object(
 
 SOURCE = _object(
     "A publication through which claims reached us.",
-    ["id", "publisher", "title"],
+    ["id", "publisher"],
     {
         "id": _slug("The id claims use to cite this source."),
-        "publisher": _text("Who published it; 'Not identified' when the text does not say.", 200),
-        "title": _text("The headline or title, as printed.", 300),
-        "date": _date("When it was published, if known."),
-        "url": _url("Where to read it (https only)."),
+        "url": _url("The address of the page (https only), as you saw it; never typed from memory."),
+        "publisher": _text("The outlet whose page it is; 'Not identified' when the text does not say.", 200),
+        "title": _text("The headline as printed; leave it out only when you could not see it.", 300),
+        "date": _date("When it was published, if the page shows it."),
+        "language": {
+            "type": "string",
+            "description": "The language of the page, as an ISO 639-1 code (en, ru, uk, ...).",
+            "pattern": LANGUAGE_PATTERN,
+            "x-expected": "a two-letter ISO 639-1 language code such as en, ru or uk",
+        },
         "archive_url": _url("An archived copy (https only)."),
+        "original_publisher": _text(
+            "When the page republishes another outlet's story (a wire copy, a translation): that outlet.", 200
+        ),
+        "original_url": _url("The address of the original story, when you saw it."),
+        "no_url_reason": _text("Why the source has no address (for example: read from a copy without one).", 300),
     },
 )
 
@@ -171,6 +186,13 @@ LOCATION = _object(
             "type": "string",
             "description": "ISO 3166-1 alpha-2 code; occupied Ukrainian territory is UA.",
             "enum": sorted(vocabulary.COUNTRIES),
+        },
+        "region": {
+            "type": "string",
+            "description": "ISO 3166-2 code of the region (UA-63, RU-BEL); occupied Ukrainian territory keeps "
+            "Ukrainian codes (Crimea is UA-43).",
+            "pattern": REGION_PATTERN,
+            "x-expected": "an ISO 3166-2 code of a Ukrainian or Russian region, such as UA-63 or RU-BEL",
         },
         "precision": _enum("How precisely the place is known.", vocabulary.PRECISIONS),
         "occupied": {"type": "boolean", "description": "Ukrainian territory occupied by Russia at the time."},

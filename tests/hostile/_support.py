@@ -109,13 +109,25 @@ def built_once(key: str, make: Callable[[], tuple[Project, pipeline.Run]]) -> tu
     return _BUILT[key]
 
 
+def inert_case_bytes(case: dict[str, Any]) -> bytes:
+    """An inert case's file as it joins the shared site.
+
+    One address is described the same way by every event that cites it (a cross-file rule), and
+    each case gives the shared example source its own hostile headline or publisher: each file of
+    the one site therefore cites an address of its own.
+    """
+    data = (CORPUS / case["file"]).read_bytes()
+    own = f"url: https://example.org/{Path(case['file']).stem}\n".encode()
+    return data.replace(b"url: https://example.org/article\n", own)
+
+
 def inert_site(root: Path) -> tuple[Project, pipeline.Run]:
     """Every inert case of the corpus built into one real site (with the hostile tag vocabulary)."""
     project = new_project(root / "project", tags=CORPUS / "tags" / "inert-site.yaml")
     for case in load_cases():
         if case["outcome"] == "inert":
             name = Path(case["file"]).name
-            install(project.timeline, f"{name[:4]}/{name}", (CORPUS / case["file"]).read_bytes())
+            install(project.timeline, f"{name[:4]}/{name}", inert_case_bytes(case))
     return project, build(project, root / "cache")
 
 

@@ -21,7 +21,8 @@ def test_a_valid_file_gives_its_data() -> None:
 def test_warnings_keep_the_data() -> None:
     result = check(edit(VALID_EVENT, "    url: https://example.org/a\n", ""))
     assert [p.format() for p in result.problems] == [
-        "event.yaml:20:5: sources[0]: warning: source has no url; add one if it is online"
+        "event.yaml:20:5: sources[0]: warning: source has no url; add the address of the page if it is online, "
+        "or say why not in no_url_reason"
     ]
     assert result.data is not None
 
@@ -33,7 +34,7 @@ def test_errors_drop_the_data() -> None:
 
 
 def test_the_related_line_is_remembered() -> None:
-    assert check(VALID_EVENT + "related: [2024-01-other]\n").related_line == 24
+    assert check(VALID_EVENT + "related: [2024-01-other]\n").related_line == 25
 
 
 def test_a_file_that_is_not_a_mapping() -> None:

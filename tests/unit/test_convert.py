@@ -50,6 +50,7 @@ def test_an_approximate_month_in_occupied_territory_with_figures() -> None:
         date=PartialDate(2022, 3, 20),
         url="https://example.org/daily/2022/03/conscripts",
         archive_url=None,
+        language="en",
     )
     assert event.related == ("2022-03-01-deserters-cross-border",)
     assert event.summary.endswith('for what "reported" means.')  # the block's final newline is stripped

@@ -58,6 +58,10 @@ def test_an_event_record(small: Timeline) -> None:
         "date": "2022-03-17",
         "url": "https://example.org/ministry/statement",
         "archive_url": None,
+        "language": "en",
+        "original_publisher": None,
+        "original_url": None,
+        "no_url_reason": None,
     }
     assert (record["added"], record["updated"], record["page"]) == (
         "2024-01-10",

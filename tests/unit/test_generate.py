@@ -74,5 +74,6 @@ def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
     pages = render_site(timeline, Settings())
     assert {path: files[path] for path in pages} == {path: text.encode() for path, text in pages.items()}
     copied, _ = hand_written(REPO / "docs")
-    assert {"about.md", "methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
+    assert {"methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
+    assert {"about.md", "sources.md"} <= set(pages)
     assert set(files) == set(pages) | set(copied) | {"data/events.json", "data/events.csv", "feed.xml", "feed.json"}

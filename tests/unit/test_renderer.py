@@ -146,9 +146,11 @@ def test_propose_a_correction_only_with_a_repository() -> None:
 def test_an_empty_timeline_still_has_its_index_pages() -> None:
     pages = render_site(Timeline([], TAGS), Settings())
     assert sorted(pages) == [
+        "about.md",
         "figures.md",
         "index.md",
         "places/index.md",
+        "sources.md",
         "tags/desertion.md",
         "tags/index.md",
         "timeline/index.md",

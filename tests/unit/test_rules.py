@@ -325,27 +325,30 @@ SOURCES = [
         [
             (
                 "    url: https://example.org/a\n",
-                "    url: https://example.org/a\n  - id: example-daily\n"
+                "    url: https://example.org/a\n    language: en\n  - id: example-daily\n"
                 "    publisher: B\n    title: C\n    url: https://example.org/c\n",
             )
         ],
-        ["24:9: sources[1].id: duplicate source id 'example-daily'"],
+        ["25:9: sources[1].id: duplicate source id 'example-daily'"],
     ),
     (
         "source without url",
         [("    url: https://example.org/a\n", "")],
-        ["20:5: sources[0]: warning: source has no url; add one if it is online"],
+        [
+            "20:5: sources[0]: warning: source has no url; add the address of the page if it is online, "
+            "or say why not in no_url_reason"
+        ],
     ),
     (
         "uncited source",
         [
             (
                 "    url: https://example.org/a\n",
-                "    url: https://example.org/a\n  - id: other\n"
+                "    url: https://example.org/a\n    language: en\n  - id: other\n"
                 "    publisher: B\n    title: C\n    url: https://example.org/c\n",
             )
         ],
-        ["24:9: sources[1].id: warning: source 'other' is not cited by any claim"],
+        ["25:9: sources[1].id: warning: source 'other' is not cited by any claim"],
     ),
 ]
 

@@ -23,6 +23,7 @@ ANSWERS: dict[str, Any] = {
     "publisher": "Example Daily",
     "source_title": "A headline",
     "source_url": "https://example.org/a",
+    "source_language": "en",
     "known_tags": TAGS,
     "today": date(2024, 7, 20),
 }

@@ -33,10 +33,10 @@ CASES = [
     (
         "unknown nested field",
         "  precision: region\n",
-        "  precision: region\n  region: Belgorod\n",
+        "  precision: region\n  district: Belgorod\n",
         [
-            "10:3: location.region: unknown field; expected one of: name, local_name, country, precision, occupied, "
-            "lat, lon"
+            "10:3: location.district: unknown field; expected one of: name, local_name, country, region, precision, "
+            "occupied, lat, lon"
         ],
     ),
     ("number as key", "content_note:", "1: one\ncontent_note:", [f"10:1: 1: unknown field; expected one of: {FIELDS}"]),

@@ -51,7 +51,8 @@ def test_only_files_without_errors_become_events(tmp_path: Path) -> None:
     assert format_problems(result.problems, root) == [
         f"2024/{VALID_ID}.yaml:4:9: status: expected one of reported, corroborated, confirmed, disputed, denied; "
         "got 'verified'",
-        "2024/2024-07-soldier-warned.yaml:20:5: sources[0]: warning: source has no url; add one if it is online",
+        "2024/2024-07-soldier-warned.yaml:20:5: sources[0]: warning: source has no url; "
+        "add the address of the page if it is online, or say why not in no_url_reason",
     ]
 
 
