@@ -51,7 +51,7 @@ def three_broken_files(tmp_path: Path) -> Path:
         .replace("tags: [violence-between-soldiers]", "tags: [fleeing]"),
         encoding="utf-8",
     )
-    (root / "2024" / "2024-08-c-broken.yaml").write_text("title: a\n  date: 2024-08\n", encoding="utf-8")
+    (root / "2024" / "2024-08-c-broken.yaml").write_text("title: Deserters: two caught\n", encoding="utf-8")
     return root
 
 
@@ -60,7 +60,8 @@ timeline/2024/2024-07-11-a-shooting.yaml:4:9: status: expected one of reported, 
 denied; got 'verified'
 timeline/2024/2024-07-12-b-desertion.yaml:5:8: tags[0]: unknown tag 'fleeing'; expected one of: desertion, \
 desertion-figures, refusal-to-fight, unused-tag, violence-between-soldiers (or add it to timeline/tags.yaml)
-timeline/2024/2024-08-c-broken.yaml:2:7: YAML syntax error: mapping values are not allowed in this context
+timeline/2024/2024-08-c-broken.yaml:1:17: the value of 'title' contains a colon followed by a space, which YAML \
+reads as a new key; put the whole value in double quotes: title: "..."
 3 problems in 4 files
 """
 
@@ -92,8 +93,8 @@ corroborated, confirmed, disputed, denied; got 'verified'
 ::error file=timeline/2024/2024-07-12-b-desertion.yaml,line=5,col=8,title=tags[0]::unknown tag 'fleeing'; expected \
 one of: desertion, desertion-figures, refusal-to-fight, unused-tag, violence-between-soldiers (or add it to \
 timeline/tags.yaml)
-::error file=timeline/2024/2024-08-c-broken.yaml,line=2,col=7::YAML syntax error: mapping values are not allowed in \
-this context
+::error file=timeline/2024/2024-08-c-broken.yaml,line=1,col=17::the value of 'title' contains a colon followed by a \
+space, which YAML reads as a new key; put the whole value in double quotes: title: "..."
 ::error file=timeline/2024/2024-08-d-warned.yaml,line=5,col=19,title=tags[1]::expected lowercase letters and digits \
 joined by hyphens; got '50%25'
 ::error file=timeline/2024/2024-08-d-warned.yaml,line=5,col=19,title=tags[1]::unknown tag '50%25'; expected one of: \
