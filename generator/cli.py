@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from generator import pipeline, vocabulary
-from generator.authoring import reference
+from generator.authoring import intake, reference
 from generator.authoring.skeleton import SkeletonError, needs_content_note, skeleton
 from generator.loader.files import TAGS_FILE, display
 from generator.model import Tag
@@ -258,6 +259,30 @@ def new(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     click.echo(f"Wrote {display(path)}. Write the summary and the claim, then run: timeline check")
+
+
+@main.command("from-issue")
+@SOURCE
+@click.argument("body_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--issue", type=click.IntRange(min=1), required=True, help="The issue's number, for the file's comment.")
+def from_issue(source: Path | None, body_file: Path, issue: int) -> None:
+    """Write the event proposed in a "Propose a new event" issue (its text in BODY_FILE).
+
+    The text is read strictly against .github/ISSUE_TEMPLATE/new-event.yml: each question once,
+    in the form's order, required answers given and choices among the form's. The file is never
+    written over another; run `timeline check` afterwards. The intake workflow runs this.
+
+    Example: timeline from-issue issue.md --issue 42
+    """
+    project = _project()
+    try:
+        body = body_file.read_text(encoding="utf-8")
+        path = intake.from_issue(
+            body, form=project.root / intake.FORM, timeline=source or project.timeline, issue=issue, today=Date.today()
+        )
+    except (intake.IntakeError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"issue #{issue}: {exc}") from exc
+    click.echo(f"Wrote {display(path)} from issue #{issue}")
 
 
 @main.command("schema")

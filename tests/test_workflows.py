@@ -190,7 +190,7 @@ def _timeline_commands(path: Path) -> list[list[str]]:
     return [shlex.split(line)[1:] for line in lines if shlex.split(line or "#")[0].endswith("/timeline")]
 
 
-@pytest.mark.parametrize("path", [CHECK, DEPLOY, PRE_COMMIT], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [CHECK, DEPLOY, INTAKE, PRE_COMMIT], ids=lambda p: p.name)
 def test_timeline_commands_in_automation_exist(path: Path) -> None:
     """Every ``timeline ...`` command line the automation runs parses with the real CLI."""
     commands = _timeline_commands(path)
