@@ -187,7 +187,8 @@ def _timeline_commands(path: Path) -> list[list[str]]:
         ]
     else:
         lines = [line for step in _steps(_load(path)) for line in step.get("run", "").splitlines()]
-    return [shlex.split(line)[1:] for line in lines if shlex.split(line or "#")[0].endswith("/timeline")]
+    # the first word is tested before splitting: other lines may end in a continuing backslash
+    return [shlex.split(line)[1:] for line in lines if (line.split() or ["#"])[0].endswith("/timeline")]
 
 
 @pytest.mark.parametrize("path", [CHECK, DEPLOY, INTAKE, PRE_COMMIT], ids=lambda p: p.name)
