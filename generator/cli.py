@@ -263,7 +263,7 @@ def new(
 
 @main.command("from-issue")
 @SOURCE
-@click.argument("body_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("body_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--issue", type=click.IntRange(min=1), required=True, help="The issue's number, for the file's comment.")
 def from_issue(source: Path | None, body_file: Path, issue: int) -> None:
     """Write the event proposed in a "Propose a new event" issue (its text in BODY_FILE).
@@ -282,6 +282,8 @@ def from_issue(source: Path | None, body_file: Path, issue: int) -> None:
         )
     except (intake.IntakeError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"issue #{issue}: {exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {body_file}: {exc.strerror}") from exc
     click.echo(f"Wrote {display(path)} from issue #{issue}")
 
 

@@ -188,6 +188,7 @@ def _timeline_commands(path: Path) -> list[list[str]]:
     else:
         lines = [line for step in _steps(_load(path)) for line in step.get("run", "").splitlines()]
     # the first word is tested before splitting: other lines may end in a continuing backslash
+    lines = [line.replace("$ISSUE_NUMBER", "1") for line in lines]  # the only variable a number option takes
     return [shlex.split(line)[1:] for line in lines if (line.split() or ["#"])[0].endswith("/timeline")]
 
 
