@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date as Date
 from pathlib import Path
@@ -12,9 +13,10 @@ import click
 from generator import pipeline, vocabulary
 from generator.authoring import intake, reference
 from generator.authoring.skeleton import SkeletonError, needs_content_note, skeleton
+from generator.loader import targets
 from generator.loader.files import TAGS_FILE, display
 from generator.model import Tag
-from generator.problems import Problem, Severity, errors
+from generator.problems import ANNOTATIONS_PER_LEVEL, Problem, Severity, errors, for_annotations, ordered
 from generator.project import Project, find_project
 from generator.renderer.words import ngettext
 from generator.site.build import tune_gc
@@ -47,9 +49,18 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _report(problems: list[Problem], files: int, output_format: str) -> None:
-    for problem in problems:
-        click.echo(_github(problem) if output_format == "github" else problem.format())
+def _report(problems: list[Problem], files: int, output_format: str, changed: set[str] | None = None) -> None:
+    """Every problem, then a count; on GitHub, the annotations it shows first and the rest as text."""
+    rest = problems
+    if output_format == "github":
+        shown, rest = for_annotations(problems, changed)
+        for problem in shown:
+            click.echo(_github(problem))
+        if rest:
+            more = ngettext("%(num)d more problem", "%(num)d more problems", len(rest))
+            click.echo(f"::notice::{more} below, not annotated: GitHub shows {ANNOTATIONS_PER_LEVEL} of each kind")
+    for problem in rest:
+        click.echo(problem.format())
     counted = ngettext("%(num)d problem", "%(num)d problems", len(problems))
     click.echo(f"{counted} in {ngettext('%(num)d file', '%(num)d files', files)}")
 
@@ -75,6 +86,7 @@ def main() -> None:
 
 @main.command()
 @SOURCE
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
     "--format",
@@ -83,18 +95,60 @@ def main() -> None:
     default="text",
     help="github prints GitHub Actions annotations.",
 )
+@click.option("--changed", multiple=True, help="With --format github: a file the pull request changes (repeatable).")
+@click.option("--base", help="With --format github: annotate warnings of the files changed since this commit.")
 @click.option("--no-cache", is_flag=True, help="Parse every file again.")
-def check(source: Path | None, strict: bool, output_format: str, no_cache: bool) -> None:
+def check(
+    source: Path | None,
+    paths: tuple[Path, ...],
+    strict: bool,
+    output_format: str,
+    changed: tuple[str, ...],
+    base: str | None,
+    no_cache: bool,
+) -> None:
     """Run every rule on every event file and list every problem.
 
-    Each problem is printed as path:line:col: field: message, sorted, then a count.
-    Exits 1 on any error (or any warning with --strict), 0 when clean.
+    With PATHs (files or folders), list only their problems; the whole timeline is still read
+    for the rules across files. A YAML file outside timeline/ that looks like an event is
+    reported, since it would never reach the site. Each problem is printed as
+    path:line:col: field: message, sorted, then a count. Exits 1 on any error (or any warning
+    with --strict), 0 when clean. On a pull request, --format github annotates the errors
+    first, then the warnings of the changed files (--changed or --base), 10 of each at most.
 
-    Example: timeline check --strict
+    Example: timeline check timeline/2024/2024-07-11-soldier-leaves-unit.yaml
     """
-    result = pipeline.check(source or _project().timeline, use_cache=not no_cache)
-    _report(result.problems, result.files, output_format)
-    sys.exit(1 if _failed(result.problems, strict) else 0)
+    project = _project()
+    timeline = source or project.timeline
+    result = pipeline.check(timeline, use_cache=not no_cache)
+    problems, files = _chosen(result.problems, result.files, paths, timeline, project)
+    _report(problems, files, output_format, _changed_files(changed, base))
+    sys.exit(1 if _failed(problems, strict) else 0)
+
+
+def _chosen(
+    problems: list[Problem], files: int, paths: tuple[Path, ...], timeline: Path, project: Project
+) -> tuple[list[Problem], int]:
+    """The problems to show and the number of files they come from: all, or those of ``paths``."""
+    if not paths:
+        return ordered(problems + targets.strays(targets.nearby(project.root))), files
+    folder = timeline.resolve()
+    wanted = [path.resolve() for path in paths]
+    within = [path for path in wanted if targets.inside(path, folder) or targets.inside(folder, path)]
+    outside = [f for path in wanted if path not in within for f in targets.yaml_files(path)]
+    shown = targets.select(problems, within) + targets.strays(outside) + targets.not_events(outside)
+    counted = {f for path in within for f in targets.yaml_files(path) if targets.inside(f, folder)}
+    return ordered(shown), len(counted) + len(outside)
+
+
+def _changed_files(changed: tuple[str, ...], base: str | None) -> set[str] | None:
+    """The files of the pull request, from --changed or from git against --base; None for all."""
+    if base:
+        try:
+            return targets.changed_files(base, Path.cwd()) | {os.path.normpath(c) for c in changed}
+        except targets.GitError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return {os.path.normpath(c) for c in changed} or None
 
 
 @main.command()

@@ -207,4 +207,3 @@ def test_the_forms_tag_choices_are_the_timelines_tags() -> None:
     fields = {field.id: field for field in intake.form_fields(FORMS / "new-event.yml")}
     tags = yaml.safe_load((BUNDLED / "tags.yaml").read_text(encoding="utf-8"))
     assert list(fields["tags"].options) == list(tags)
-
