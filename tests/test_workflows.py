@@ -137,7 +137,7 @@ def test_the_check_workflow_runs_check_the_tests_and_a_build_on_pull_requests() 
     for command in [
         "pip install --require-hashes -r requirements.lock",
         "pip install --no-deps --no-build-isolation -e .",
-        "timeline check --format github",
+        "timeline check --format github --no-cache --base HEAD^1",
         "timeline schema --check",
         "timeline reference --check",
         ".ci/install-browser",
@@ -146,6 +146,8 @@ def test_the_check_workflow_runs_check_the_tests_and_a_build_on_pull_requests() 
     ]:
         assert command in scripts, command
     assert scripts.index("timeline check") < scripts.index("pytest") < scripts.index("timeline build")
+    checkout = next(s for s in _steps(workflow) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == "2", "--base HEAD^1 needs the merge commit's parent"
 
 
 def test_the_deploy_workflow_publishes_main_with_the_least_permissions() -> None:
