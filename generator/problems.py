@@ -46,6 +46,25 @@ class Problem:
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {field}{label}{self.message}"
 
+    def annotation(self) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
+        props = f"file={_escape_property(self.path)}"
+        if self.line:
+            props += f",line={self.line}"
+        if self.col:
+            props += f",col={self.col}"
+        if self.field:
+            props += f",title={_escape_property(self.field)}"
+        return f"::{self.severity.value} {props}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 def ordered(problems: list[Problem]) -> list[Problem]:
     """Problems without duplicates, sorted by :meth:`Problem.sort_key` (much faster than the

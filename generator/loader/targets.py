@@ -9,18 +9,33 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from generator.loader.files import display
 from generator.loader.nodes import Mapping, Scalar, parse
-from generator.problems import Problem, Severity
+from generator.problems import Problem, Severity, ordered
 
 EVENT_KEYS = frozenset({"title", "date", "summary", "claims", "sources", "tags", "location", "status"})
 """Keys of an event file; a mapping with several of them, title or date among them, looks like one."""
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIPPED_FOLDERS = frozenset({"node_modules", "site", "generated", "__pycache__"})
 """Folders never searched for stray events (besides hidden ones): installed or built files."""
+
+
+def chosen(
+    problems: list[Problem], files: int, paths: Sequence[Path], timeline: Path, root: Path
+) -> tuple[list[Problem], int]:
+    """The problems to show and the number of files they come from: of ``paths``, or all and the strays nearby."""
+    if not paths:
+        return ordered(problems + strays(nearby(root))), files
+    folder = timeline.resolve()
+    wanted = [path.resolve() for path in paths]
+    within = [path for path in wanted if inside(path, folder) or inside(folder, path)]
+    outside = [found for path in wanted if path not in within for found in yaml_files(path)]
+    shown = select(problems, within) + strays(outside) + not_events(outside)
+    counted = {found for path in within for found in yaml_files(path) if inside(found, folder)}
+    return ordered(shown), len(counted) + len(outside)
 
 
 def inside(path: Path, folder: Path) -> bool:
