@@ -6,9 +6,13 @@ of the mistake, not where libyaml noticed it), and words the message must hold.
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import pytest
 
 from generator.loader.nodes import parse
+from tests.helpers import REPO
 
 CASES = [
     (
@@ -75,3 +79,12 @@ def test_an_unknown_case_keeps_the_parser_words_and_points_to_the_guide() -> Non
     (problem,) = parse(b"- a\nb: c\n", "e.yaml").problems
     assert problem.message.startswith("YAML syntax error: did not find expected '-' indicator")
     assert problem.message.endswith("see 'YAML in five rules' in CONTRIBUTING.md")
+
+
+def test_the_guide_the_messages_point_to_exists_and_its_examples_parse() -> None:
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("### YAML in five rules\n", 1)[1].split("\n### ", 1)[0]
+    examples = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(examples) == 2
+    for example in examples:
+        assert parse(textwrap.dedent(example).encode(), "example.yaml").problems == []
