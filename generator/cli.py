@@ -223,7 +223,7 @@ def _answers(given: dict[str, Any], known: dict[str, Tag], places: list[question
         check_precision,
         place.precision if place else "region",
     )
-    if not given["tags"] and _interactive():
+    if not given["tags"] and known and _interactive():
         click.echo("Tags:\n" + "\n".join(questions.numbered([f"{t.id}: {t.name}" for t in known.values()])))
     answers["tags"] = _ask(
         " ".join(given["tags"]) or None,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.authoring.skeleton import SkeletonError, event_id
+from generator.authoring.skeleton import SkeletonError, event_id, free_id
 from generator.dates import PartialDate
 
 FORM = Path(".github/ISSUE_TEMPLATE/new-event.yml")
@@ -206,25 +206,19 @@ def event_text(answers: dict[str, str | list[str]], *, issue: int, today: Date) 
     return new_id, "\n".join(lines) + "\n"
 
 
-MAX_TRIES = 100
-"""Names tried on a clash (``-2`` to ``-100``) before giving up."""
-
-
 def write_event(timeline: Path, new_id: str, text: str) -> Path:
     """Write the file under ``timeline/<year>/``, never over an existing file: on a clash, the next free name."""
-    folder = timeline / new_id[:4]
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in [new_id, *(f"{new_id}-{n}" for n in range(2, MAX_TRIES + 1))]:
-        # an id is the file's name in any year's folder, so a clash anywhere counts
-        if any(timeline.glob(f"*/{name}.yaml")):
-            continue
-        try:
-            with (folder / f"{name}.yaml").open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except FileExistsError:
-            continue
-        return folder / f"{name}.yaml"
-    raise IntakeError(f"{new_id}: {MAX_TRIES} files of that name exist already; a maintainer should add this one")
+    name = free_id(timeline, new_id)
+    if name is None:
+        raise IntakeError(f"{new_id}: 100 files of that name exist already; a maintainer should add this one")
+    path = timeline / new_id[:4] / f"{name}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never over a file, even in a race
+            handle.write(text)
+    except FileExistsError as exc:
+        raise IntakeError(f"{path.name} appeared while it was being written; run the command again") from exc
+    return path
 
 
 def from_issue(body: str, *, form: Path, timeline: Path, issue: int, today: Date) -> Path:
