@@ -63,7 +63,8 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
     rng = random.Random(seed)
     bases = [to_data(load(p).root) for p in sorted(source.glob("*/*.yaml"))]  # type: ignore[arg-type]
     vocabulary = sorted({w for b in bases for w in re.findall(r"[A-Za-z]{4,}", b["title"])} | set(WORDS))
-    tags = list(yaml.safe_load((source / "tags.yaml").read_text(encoding="utf-8")))
+    vocab = yaml.safe_load((source / "tags.yaml").read_text(encoding="utf-8"))
+    tags, violent = list(vocab), {t for t, v in vocab.items() if v.get("content_note")}
     shutil.copy(source / "tags.yaml", target / "tags.yaml")
     for i in range(count):
         data = dict(bases[i % len(bases)])
@@ -85,7 +86,7 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
         )
         data.pop("date_end", None)
         data.pop("approximate", None)
-        if any(tag in ("executions-of-deserters", "violence-between-soldiers") for tag in data["tags"]):
+        if violent & set(data["tags"]):
             data.setdefault("content_note", "Describes killings.")
         folder = target / str(year)
         folder.mkdir(parents=True, exist_ok=True)
