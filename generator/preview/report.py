@@ -32,7 +32,9 @@ class Reporter:
             count = ngettext("%(num)d warning", "%(num)d warnings", others)
             lines.append(f"(and {count} in other files: run timeline check to see them)")
         lines.append("Not updated: fix the problems above; the browser keeps the last good version.")
-        self.broken = {p.path for p in own + blocking} or set(saved)
+        # What the fix will be acknowledged for: the saved files that broke, not the files that
+        # only failed because of them (a related id that vanished with a broken file, say).
+        self.broken = {p.path for p in own if p.severity is Severity.ERROR} or set(saved)
         if lines == self.last:
             return [f"Still not updated: the same {_problems(len(own) + len(blocking))} as above."]
         self.last = lines

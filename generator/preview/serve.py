@@ -77,6 +77,9 @@ class Server(LiveReloadServer):
         self.changed_at: dict[str, int] = {}
         """When each page (by its path on the server) last changed, in the server's epochs."""
         self.everything_at = 0
+        self.polling: dict[str, int] = {}
+        """How many open pages wait for news, by page path."""
+        self.page_served = threading.Event()
         try:
             self.server_bind()
             self.server_activate()
@@ -129,7 +132,10 @@ class Server(LiveReloadServer):
     def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
         match = re.fullmatch(r"/livereload/([0-9]+)/[0-9]+", environ["PATH_INFO"])
         if match is None:
-            return super()._serve_request(environ, start_response)
+            served = super()._serve_request(environ, start_response)
+            if environ["PATH_INFO"].endswith(("/", ".html")):
+                self.page_served.set()
+            return served
         page = urllib.parse.parse_qs(environ.get("QUERY_STRING", "")).get("page", [""])[0]
         epoch = int(match[1])
 
@@ -138,8 +144,26 @@ class Server(LiveReloadServer):
 
         start_response("200 OK", [("Content-Type", "text/plain")])
         with self._epoch_cond:
-            self._epoch_cond.wait_for(lambda: changed() > epoch, timeout=self.poll_response_timeout)
+            self.polling[page] = self.polling.get(page, 0) + 1
+            try:
+                self._epoch_cond.wait_for(lambda: changed() > epoch, timeout=self.poll_response_timeout)
+            finally:
+                self.polling[page] -= 1
             return [b"%d" % max(changed(), epoch)]
+
+    def open(self, urls: list[str]) -> bool:
+        """Whether a browser has one of the pages at ``urls`` (site-relative) open."""
+        with self._epoch_cond:
+            return any(self.polling.get(self.mount_path + url, 0) for url in urls)
+
+    def let_pages_load(self) -> None:
+        """Give reloading pages a moment before a long rebuild competes with serving them.
+
+        Serving and rebuilding share one interpreter; the rest of an edit (listings, downloads)
+        would slow the edited page's reload down several times over.
+        """
+        self.page_served.wait(timeout=RELOAD_GRACE_SECONDS)
+        time.sleep(ASSETS_GRACE_SECONDS)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         nonce = secrets.token_urlsafe(16)
@@ -150,6 +174,8 @@ class Server(LiveReloadServer):
         return content[:end] + b'<script nonce="' + nonce.encode() + b'">' + script + b"</script>" + content[end:]
 
 
+RELOAD_GRACE_SECONDS = 0.5
+ASSETS_GRACE_SECONDS = 0.2
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
 
 
@@ -217,9 +243,12 @@ class Loop:
         try:
             if not everything and (quick := self.regenerator.quick(events)):
                 written = write_files(self.regenerator.project.generated, quick).written
+                self.server.page_served.clear()
                 messages += self.site.update(written, [], self.server.publish)
                 pages += self.site.rebuilt
                 first = time.perf_counter() - start
+                if self.server.open(pages):
+                    self.server.let_pages_load()
             self.regenerator.changed = None if everything else events
             run = self.regenerator.run()
             if not run.ok or run.report is None:
