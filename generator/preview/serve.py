@@ -187,11 +187,20 @@ class Changes:
         self.paths: set[str] = set()
         self.everything = False
         self.on_change = on_change
+        self.skip: tuple[str, ...] = ()
+        """Prefixes of paths that are the preview's own output (docs/generated*)."""
 
     def dispatch(self, event: Any) -> None:
         """watchdog's handler entry point: keep the paths, ignore editors' scratch files."""
         paths = [str(event.src_path), str(getattr(event, "dest_path", "") or "")]
-        wanted = [p for p in paths if p and not Path(p).name.startswith(".") and not p.endswith(IGNORED_SUFFIXES)]
+        wanted = [
+            p
+            for p in paths
+            if p
+            and not Path(p).name.startswith(".")
+            and not p.endswith(IGNORED_SUFFIXES)
+            and not p.startswith(self.skip)
+        ]
         if not wanted:
             return
         with self.lock:
@@ -213,6 +222,7 @@ def watch(observer: Any, project: Project, source: Path, changes: Changes) -> No
 
     kinds = [ev.FileCreatedEvent, ev.FileModifiedEvent, ev.FileDeletedEvent, ev.FileMovedEvent, ev.FileClosedEvent]
     kinds += [ev.DirCreatedEvent, ev.DirDeletedEvent, ev.DirMovedEvent]
+    changes.skip = (os.path.join(project.docs, GENERATED),)
     folders = [(source, True), (project.docs, False)]
     if project.docs.is_dir():
         folders += [
