@@ -80,8 +80,7 @@ class Regenerator:
         if not edited:
             return {}
         timeline = Timeline([edited.get(e.id, e) for e in self.previous.events], self.previous.tags)
-        plan = self.renderer.pages(timeline)
-        return {urls.event(i): plan[urls.event(i)]().encode("utf-8") for i in sorted(edited)}
+        return {urls.event(i): self.renderer.event_page(timeline, e).encode("utf-8") for i, e in sorted(edited.items())}
 
     def check(self, source: Path) -> Result:
         """Re-check only files whose bytes changed; duplicates are left to ``check`` and ``build``."""

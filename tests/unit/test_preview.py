@@ -1,4 +1,4 @@
-"""The pieces of ``timeline serve`` without a browser: the live site, the watcher, the report.
+"""generator.preview and generator.site.live: the pieces of ``timeline serve`` without a browser.
 
 - A page the live site rebuilt after an edit is the page a full MkDocs build makes of the same
   files (a real MkDocs build of the small fixture, no mock).
