@@ -178,14 +178,20 @@ def generate(source: Path | None) -> None:
 @SOURCE
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(source: Path | None, dev_addr: str) -> None:
-    """Preview the site, regenerating pages when an event file or page changes.
+    """Preview the site; a saved event file or page shows in the open browser by itself.
+
+    Only the pages an edit changes are rebuilt. Search uses the index of the last
+    `timeline build`. Press Ctrl+C to stop.
 
     Example: timeline serve --dev-addr 127.0.0.1:8001
     """
-    from generator.preview.serve import preview
+    from generator.preview.serve import ServeError, preview
 
     project = _project()
-    preview(project, source or project.timeline, dev_addr, click.echo)
+    try:
+        preview(project, source or project.timeline, dev_addr, click.echo)
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _ask(value: str | None, prompt: str, read: Callable[[str], Any], default: str | None = None) -> Any:

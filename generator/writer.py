@@ -47,9 +47,17 @@ def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None
     With ``keep``, ``files`` holds only the files that may have changed; files named in
     ``keep`` are left as they are and everything else is removed.
     """
+    wanted = {os.path.join(root, *_parts(relative)) for relative in (keep or set()) | set(files)}
+    report = write_files(root, files)
+    _prune(root, wanted, report)
+    report.removed.sort()
+    return report
+
+
+def write_files(root: Path, files: dict[str, bytes]) -> WriteReport:
+    """Write those of ``files`` whose bytes differ from what ``root`` holds; remove nothing."""
     report = WriteReport()
     targets = {relative: _inside(root, relative) for relative in files}
-    wanted = {os.path.join(root, *_parts(relative)) for relative in (keep or set()) | set(files)}
     root.mkdir(parents=True, exist_ok=True)
     for relative in sorted(files):
         target, data = targets[relative], files[relative]
@@ -64,6 +72,11 @@ def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None
         tmp.write_bytes(data)
         os.replace(tmp, target)  # replaces, never writes through, a link or hard link
         report.written.append(relative)
+    return report
+
+
+def _prune(root: Path, wanted: set[str], report: WriteReport) -> None:
+    """Remove every file under ``root`` not in ``wanted`` (full paths), and emptied folders."""
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
             if os.path.join(dirpath, name) not in wanted:
@@ -76,8 +89,6 @@ def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None
                 path.unlink()
             elif not any(path.iterdir()):
                 path.rmdir()
-    report.removed.sort()
-    return report
 
 
 def stage_copy(source: Path, staging: Path) -> None:

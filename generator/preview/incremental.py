@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator import pipeline
+from generator.loader.files import display
 from generator.model import Event
 from generator.pipeline import Run
 from generator.problems import Problem, errors
@@ -28,6 +30,8 @@ from generator.renderer.pagination import PAGE_SIZE
 from generator.timeline import NEIGHBOURS, Timeline
 from generator.validation import Result, validate
 from generator.validation.cache import default_cache_dir
+from generator.validation.convert import to_event
+from generator.validation.file import check_file
 from generator.validation.folder import Memory
 
 
@@ -49,14 +53,39 @@ class Regenerator:
     context: str = ""
     rendered: int = 0
     """How many pages the last run rendered (the rest were known to be unchanged)."""
+    changed: set[str] | None = None
+    """The event files the watcher saw change since the last run (None: any may have)."""
 
     def run(self) -> Run:
         """Check, then write the generated folder, rendering only pages an edit can change."""
         return pipeline.run(self.project, self.source, target=self.target, steps=self)
 
+    def quick(self, changed: set[str]) -> dict[str, bytes]:
+        """The own pages of edited events, rendered at once against the last timeline.
+
+        The first half of an edit: an event file in ``changed`` (full paths) that was in the
+        last timeline and passes its per-file rules gets its page rendered with the timeline as
+        it was plus this edit, so the open page can show it before the cross-file rules,
+        listings and downloads are redone (:meth:`run`, which writes the page again only if
+        its text then differs). New, removed and broken files wait for :meth:`run`.
+        """
+        if self.previous is None or self.renderer is None:
+            return {}
+        old = {e.path: e for e in self.previous.events}
+        edited: dict[str, Event] = {}
+        for path in sorted(changed):
+            event = old.get(display(Path(path)))
+            if event is not None and (new := _event_of(path, event, self.previous)) is not None:
+                edited[event.id] = new
+        if not edited:
+            return {}
+        timeline = Timeline([edited.get(e.id, e) for e in self.previous.events], self.previous.tags)
+        return {urls.event(i): self.renderer.event_page(timeline, e).encode("utf-8") for i, e in sorted(edited.items())}
+
     def check(self, source: Path) -> Result:
         """Re-check only files whose bytes changed; duplicates are left to ``check`` and ``build``."""
-        return validate(source, default_cache_dir(source), self.memory, duplicates=False)
+        changed, self.changed = self.changed, None
+        return validate(source, default_cache_dir(source), self.memory, duplicates=False, changed=changed)
 
     def generate(
         self, timeline: Timeline, settings: Settings, docs: Path
@@ -78,6 +107,24 @@ class Regenerator:
         self.renderer.forget_rows(timeline)
         _forget(self.exports, timeline)
         return files, problems, set(plan) | set(files)
+
+
+def _event_of(path: str, event: Event, timeline: Timeline) -> Event | None:
+    """The event file at ``path`` (which held ``event``) read again, if it passes its per-file rules."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    result = check_file(raw, event.path, event.id, os.path.basename(os.path.dirname(path)), timeline.tags)
+    if result.data is None or errors(result.problems):
+        return None
+    # A fingerprint of its own: the renderer caches list rows by fingerprint.
+    fingerprint = "quick-" + hashlib.blake2b(raw, digest_size=16).hexdigest()
+    try:
+        return to_event(event.id, event.path, result.data, fingerprint)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _context(timeline: Timeline, settings: Settings) -> str:

@@ -136,9 +136,9 @@ class SiteRenderer:
             rows.append(row)
         return Markup('<ol class="tl-list">\n' + "\n".join(rows) + "\n</ol>")
 
-    def pages(self, timeline: Timeline) -> dict[str, Callable[[], str]]:
-        """Every generated page by path, each as a function that renders it."""
-        common = {
+    def _common(self, timeline: Timeline) -> dict[str, Any]:
+        """What every page's template is given."""
+        return {
             "timeline": timeline,
             "settings": self.settings,
             "vocabulary": vocabulary,
@@ -147,20 +147,28 @@ class SiteRenderer:
             "event_list": lambda events, up: self.event_list(timeline, events, up),
         }
 
+    def event_page(self, timeline: Timeline, event: Event) -> str:
+        """One event's page (``timeline serve`` renders an edited event's page before the rest)."""
+        return self.env.get_template("event.md.j2").render(
+            **self._common(timeline),
+            here=urls.event(event.id),
+            event=event,
+            claims=_numbered(event),
+            jsonld=jsonld.event_jsonld(event, timeline, self.settings),
+            previous=timeline.previous(event),
+            next=timeline.next(event),
+            related=timeline.related(event),
+        )
+
+    def pages(self, timeline: Timeline) -> dict[str, Callable[[], str]]:
+        """Every generated page by path, each as a function that renders it."""
+        common = self._common(timeline)
+
         def page(name: str, here: str, **context: Any) -> Callable[[], str]:
             return lambda: self.env.get_template(name).render(**common, here=here, **context)
 
         def event_page(event: Event) -> Callable[[], str]:
-            return lambda: self.env.get_template("event.md.j2").render(
-                **common,
-                here=urls.event(event.id),
-                event=event,
-                claims=_numbered(event),
-                jsonld=jsonld.event_jsonld(event, timeline, self.settings),
-                previous=timeline.previous(event),
-                next=timeline.next(event),
-                related=timeline.related(event),
-            )
+            return lambda: self.event_page(timeline, event)
 
         plan: dict[str, Callable[[], str]] = {
             urls.home(): page(

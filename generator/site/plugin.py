@@ -125,6 +125,12 @@ def content_security_policy(html: str) -> str:
     )
 
 
+def allow_nonce(html: bytes, nonce: str) -> bytes:
+    """The page with ``nonce`` added to its policy's scripts: ``timeline serve`` runs MkDocs'
+    live-reload script under it. Only the preview server calls this; built pages never have one."""
+    return html.replace(b"script-src 'self'", b"script-src 'self' 'nonce-" + nonce.encode("ascii") + b"'", 1)
+
+
 def lock_down(html: str) -> str:
     """Insert the CSP and referrer policy right after the charset declaration."""
     if CHARSET not in html:
@@ -162,8 +168,32 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         """Add the CSP to theme pages such as 404.html."""
         return lock_down(output_content) if template_name.endswith(".html") else output_content
 
+    live: Any = None
+    """Set by :class:`generator.site.live.LiveSite`: it keeps the build's files, navigation and
+    templates so that ``timeline serve`` can rebuild single pages, and indexes no search."""
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        """Hand the build's files to a live site."""
+        if self.live is not None:
+            self.live.files = files
+        return files
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        """Hand the build's navigation to a live site."""
+        if self.live is not None:
+            self.live.nav = nav
+        return nav
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        """Hand the build's template environment to a live site."""
+        if self.live is not None:
+            self.live.env = env
+        return env
+
     def on_post_build(self, config: Any) -> None:
-        """Index the built site for search (``mkdocs build`` and ``mkdocs serve`` alike)."""
+        """Index the built site for search (not in ``timeline serve``: see generator.site.live)."""
+        if self.live is not None:
+            return
         try:
             build_index(Path(config["site_dir"]))
         except SearchIndexError as exc:

@@ -43,32 +43,30 @@ class Memory:
 
     results: dict[str, FileResult] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    raw: dict[str, bytes] = field(default_factory=dict)
+    """Each event file's bytes at the last check, by path, for files the watcher says are unchanged."""
 
 
 def validate(
-    source: Path, cache_dir: Path | None = None, memory: Memory | None = None, duplicates: bool = True
+    source: Path,
+    cache_dir: Path | None = None,
+    memory: Memory | None = None,
+    duplicates: bool = True,
+    changed: set[str] | None = None,
 ) -> Result:
     """Check the timeline folder ``source`` and build its events.
 
     ``duplicates=False`` skips the search for look-alike events, which only gives warnings
-    (``timeline serve`` prints none, and it is the slowest cross-file rule).
+    (``timeline serve`` prints none, and it is the slowest cross-file rule). ``changed``, with
+    ``memory``, names the only files that may differ from the last check (``serve``'s watcher
+    says which): the others are not read again.
     """
     found = find(source)
     tags, problems = load_tags(found.tags)
     hosts, host_problems = load_refused_hosts(found.refused_hosts)
     problems += host_problems
     problems += found.problems
-    jobs: list[Job] = []
-    for path in found.events:
-        # os.path on strings: Path.stem and Path.parent build new paths, 10,000 times a check
-        text = str(path)
-        shown, folder = display(path), os.path.dirname(text)
-        try:
-            with open(text, "rb") as handle:
-                raw = handle.read()
-            jobs.append((raw, shown, os.path.basename(text)[: -len(".yaml")], os.path.basename(folder)))
-        except OSError as exc:
-            problems.append(Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}"))
+    jobs, raws = _read(found.events, memory, changed, problems)
     events: list[Event] = []
     ids: dict[str, list[str]] = defaultdict(list)
     lines: dict[str, int] = {}
@@ -94,6 +92,7 @@ def validate(
             lines[event_id] = result.related_line
     if memory is not None:
         memory.events = seen
+        memory.raw = raws
     problems += crossfile.check_unique_ids(ids)
     problems += crossfile.check_related(events, lines)
     problems += sources.check_hosts(events, hosts)
@@ -104,3 +103,32 @@ def validate(
     events = [e for e in events if e.path not in clashing]
     files = len(found.events) + (1 if found.tags else 0) + (1 if found.refused_hosts else 0)
     return Result(events, tags, ordered(problems), files)
+
+
+def _read(
+    paths: list[Path], memory: Memory | None, changed: set[str] | None, problems: list[Problem]
+) -> tuple[list[Job], dict[str, bytes]]:
+    """A job for each event file, and its bytes by path; a file that cannot be read is a problem."""
+    jobs: list[Job] = []
+    raws: dict[str, bytes] = {}
+    for path in paths:
+        # os.path on strings: Path.stem and Path.parent build new paths, 10,000 times a check
+        text = str(path)
+        shown, folder = display(path), os.path.dirname(text)
+        try:
+            raw = _remembered(memory, changed, text)
+            if raw is None:
+                with open(text, "rb") as handle:
+                    raw = handle.read()
+            raws[text] = raw
+            jobs.append((raw, shown, os.path.basename(text)[: -len(".yaml")], os.path.basename(folder)))
+        except OSError as exc:
+            problems.append(Problem(shown, 0, 0, "", f"cannot read file: {exc.strerror}"))
+    return jobs, raws
+
+
+def _remembered(memory: Memory | None, changed: set[str] | None, path: str) -> bytes | None:
+    """The bytes read at the last check, when the watcher says the file has not changed since."""
+    if memory is None or changed is None or path in changed:
+        return None
+    return memory.raw.get(path)
