@@ -13,7 +13,7 @@ from generator.authoring import reference
 from generator.authoring.skeleton import SkeletonError, needs_content_note, skeleton
 from generator.loader.files import TAGS_FILE, display
 from generator.model import Tag
-from generator.problems import Problem, Severity, errors
+from generator.problems import Problem, Severity, errors, printable
 from generator.project import Project, find_project
 from generator.renderer.words import ngettext
 from generator.site.build import tune_gc
@@ -39,11 +39,15 @@ def _github(problem: Problem) -> str:
 
 
 def _escape_data(text: str) -> str:
+    # Each line through printable(), as in text output: no escape sequence or bidi override reaches
+    # the log; line breaks stay GitHub's own escapes.
+    text = "\n".join(printable(line) for line in text.split("\n"))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    # a property is one line: a line break in a file name or a key is shown escaped, as in text output
+    return _escape_data(printable(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def _report(problems: list[Problem], files: int, output_format: str) -> None:

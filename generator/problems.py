@@ -39,11 +39,34 @@ class Problem:
         return (self.path, self.line, self.col, self.field, self.message)
 
     def format(self) -> str:
-        """Render as ``path:line:col: field: message`` (warnings say so)."""
-        where = f"{self.path}:{self.line}:{self.col}"
+        """Render as ``path:line:col: field: message`` (warnings say so), on one printable line."""
+        where = f"{printable(self.path)}:{self.line}:{self.col}"
         label = "warning: " if self.severity is Severity.WARNING else ""
-        field = f"{self.field}: " if self.field else ""
-        return f"{where}: {field}{label}{self.message}"
+        field = f"{printable(self.field)}: " if self.field else ""
+        return f"{where}: {field}{label}{printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal or a log would act on or hide shown as an escape.
+
+    File names and unknown keys come from strangers: an escape sequence could clear the screen
+    and print a fake "0 problems", a newline could start a forged workflow command in a CI log,
+    a bidirectional override could reorder the line. A byte of a file name that is not UTF-8
+    (Python keeps it as a lone surrogate) is shown as ``\\xNN``; control, format, separator and
+    private-use characters as ``\\xNN``, ``\\uNNNN`` or ``\\UNNNNNNNN``.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if char.isprintable():
+            out.append(char)
+        elif 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        else:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

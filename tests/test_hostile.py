@@ -8,6 +8,7 @@ feeds, the data downloads and the JSON-LD.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -269,38 +270,34 @@ def _contributing(project: Project) -> str:
 def _planted_cache(case: dict[str, Any], tmp_path: Path) -> None:
     """A cache committed in the repository's .cache/ that marks a hostile file as clean is never read.
 
-    The poison is made the way an attacker would: check a harmless file and the hostile one
-    with the planted folder as the cache, then give the hostile file's entries the harmless
-    file's results. The cache must live in the user's cache folder, so the poison is ignored
-    both with XDG_CACHE_HOME set elsewhere and with it unset (~/.cache).
+    The poison is made the way an attacker would, in the project's own cache folder: check a
+    harmless file, then the hostile one under the same name, and give the hostile file's entry
+    the harmless file's result. In place, the poison works (else the test would prove nothing).
+    Committed and checked out (a copy: the same bytes and paths, new inodes and change times),
+    its entries are never found, the check refuses the file, and the planted file is pruned.
     """
     project = new_project(tmp_path / "project")
-    planted = project.root / ".cache"
+    cache = project.root / ".cache" / "timeline-check"
     hostile = (CORPUS / "events" / "2024-01-15-summary-script.yaml").read_bytes()
     target = project.timeline / "2024" / "2024-01-15-summary-script.yaml"
-    with environment(XDG_CACHE_HOME=str(planted)):
+    with contextlib.chdir(project.root):  # paths as shown are part of each key: keep them equal
         install(project.timeline, "2024/2024-01-15-summary-script.yaml", VALID)
         assert pipeline.check(project.timeline).ok
-        clean = {p: json.loads(p.read_text(encoding="utf-8")) for p in planted.rglob("*.json")}
+        [stored] = cache.glob("checked-*.json")
+        harmless = list(json.loads(stored.read_text(encoding="utf-8")).values())
         target.write_bytes(hostile)
         assert not pipeline.check(project.timeline).ok
-        for path in planted.rglob("*.json"):
-            entries = json.loads(path.read_text(encoding="utf-8"))
-            harmless = list(clean.get(path, {}).values())
-            if isinstance(entries, dict) and harmless:
-                poisoned = {key: (value if key in clean[path] else harmless[0]) for key, value in entries.items()}
-                path.write_text(json.dumps(poisoned), encoding="utf-8")
-        # Had the planted folder been the cache, the poison would pass the hostile file:
+        entries = json.loads(stored.read_text(encoding="utf-8"))
+        stored.write_text(json.dumps(dict.fromkeys(entries, harmless[0])), encoding="utf-8")
         poison_works = pipeline.check(project.timeline).ok
-    with environment(XDG_CACHE_HOME=str(tmp_path / "user-cache")):
-        _assert_refused(pipeline.check(project.timeline).problems, case, "2024/2024-01-15-summary-script.yaml")
-    home = tmp_path / "home"
-    home.mkdir()
-    with environment(XDG_CACHE_HOME=None, HOME=str(home)):
-        _assert_refused(pipeline.check(project.timeline).problems, case, "2024/2024-01-15-summary-script.yaml")
-        outcome = pipeline.build(project, project.timeline, project.site)
-    assert not outcome.ok
     assert poison_works, "the poisoned cache did not pass the file even when read: the test proves nothing"
+    checkout = tmp_path / "checkout"
+    shutil.copytree(project.root, checkout, symlinks=True)
+    with contextlib.chdir(checkout):
+        _assert_refused(pipeline.check(Path("timeline")).problems, case, "2024/2024-01-15-summary-script.yaml")
+        assert not (checkout / ".cache" / "timeline-check" / stored.name).exists()
+    outcome = pipeline.build(Project(checkout), checkout / "timeline", checkout / "site")
+    assert not outcome.ok
 
 
 SETUPS: dict[str, Callable[[dict[str, Any], Path], None]] = {
