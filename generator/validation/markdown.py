@@ -20,6 +20,7 @@ import unicodedata
 from html.parser import HTMLParser
 from typing import Any
 
+from generator.validation.invisible import invisible_characters
 from generator.validation.schema import URL_PATTERN
 
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.M | re.S)
@@ -57,32 +58,6 @@ ATTRIBUTES = "attributes such as {#id .class} are not allowed; they could disgui
 def is_nfc(text: str) -> bool:
     """True when ``text`` is in Unicode normal form C."""
     return unicodedata.is_normalized("NFC", text)
-
-
-_BIDI_REFUSED_BY_SCHEMA = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Format characters the schema's text patterns already refuse (reported once, there)."""
-
-
-def invisible_characters(text: str) -> list[str]:
-    """A message for each kind of invisible or non-text character in ``text``, at most three.
-
-    Format characters (Unicode category Cf: zero-width spaces and joiners, the Arabic letter
-    mark, soft hyphens, byte-order marks, tag characters) are invisible: they make words that
-    look equal differ, hide text (tag characters can spell out a whole sentence), or reorder
-    what readers see. Noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) are not text, and
-    U+FFFE and U+FFFF make the Atom feed invalid XML.
-    """
-    found: list[str] = []
-    for char in dict.fromkeys(text):
-        code = ord(char)
-        if code >= 0xFDD0 and (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE):
-            found.append(f"U+{code:04X} is a noncharacter, not text; delete it")
-        elif unicodedata.category(char) == "Cf" and char not in _BIDI_REFUSED_BY_SCHEMA:
-            name = unicodedata.name(char, "unnamed")
-            found.append(f"invisible formatting character U+{code:04X} ({name}) is not allowed; delete it")
-        if len(found) == 3:
-            break
-    return found
 
 
 def is_allowed_link(url: str) -> bool:

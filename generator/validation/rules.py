@@ -20,7 +20,8 @@ from generator.loader.nodes import Mapping, Node, Scalar
 from generator.loader.typed import field_name, locate
 from generator.model import Tag
 from generator.problems import Problem, Severity
-from generator.validation.markdown import NOT_NFC, invisible_characters, is_nfc, markdown_problems
+from generator.validation.invisible import invisible_characters, renders_blank
+from generator.validation.markdown import NOT_NFC, is_nfc, markdown_problems
 from generator.validation.regions import REGIONS
 from generator.validation.schema import LANGUAGE_PATTERN, MAX_SUMMARY, REGION_PATTERN
 
@@ -318,13 +319,21 @@ def check_text(ctx: Context) -> Iterator[Problem]:
 
 
 def check_invisible(ctx: Context) -> Iterator[Problem]:
-    """Text has no invisible characters (zero-width spaces and joiners, byte-order marks, tag characters)
+    """Text has no invisible characters (zero-width spaces and joiners, byte-order marks, tag characters,
+    variation selectors, fillers such as U+3164, the braille blank, any default-ignorable code point)
     and no noncharacters such as U+FFFF."""
     for where, text in _strings(ctx.data, []):
         if where and where[-1] in PLAIN_TEXT_FIELDS | {"summary"}:
             # other fields have ASCII-only patterns in the schema
             for message in invisible_characters(text):
                 yield ctx.problem(where, message)
+
+
+def check_blank(ctx: Context) -> Iterator[Problem]:
+    """No title, name, claimant or other text renders as nothing (only spaces, marks or invisible letters)."""
+    for where, text in _strings(ctx.data, []):
+        if where and where[-1] in PLAIN_TEXT_FIELDS | {"summary"} and text and renders_blank(text):
+            yield ctx.problem(where, "renders as empty text on the page; write visible words")
 
 
 def check_related(ctx: Context) -> Iterator[Problem]:
@@ -363,6 +372,7 @@ RULES: list[Rule] = [
     check_summary,
     check_text,
     check_invisible,
+    check_blank,
     check_related,
 ]
 """Every per-file rule, run on every file."""
