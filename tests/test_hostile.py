@@ -300,6 +300,20 @@ def _planted_cache(case: dict[str, Any], tmp_path: Path) -> None:
     assert not outcome.ok
 
 
+def _place_takeover(case: dict[str, Any], tmp_path: Path) -> None:
+    """A newcomer whose place name differs from an existing place's but has its address."""
+    newcomer = VALID.replace(b"name: Kupiansk sector", b"name: KUPIANSK-sector!").replace(b"2024-01-15", b"2024-01-14")
+    _check_refuses(
+        tmp_path,
+        case,
+        {
+            "2024/2024-01-15-valid.yaml": VALID,
+            "2024/2024-01-14-newcomer.yaml": newcomer.replace(b"2024-02-01", b"2024-03-01"),
+        },
+        "2024/2024-01-14-newcomer.yaml",
+    )
+
+
 SETUPS: dict[str, Callable[[dict[str, Any], Path], None]] = {
     "yaml-huge-file": _huge_file,
     "yaml-deep-nesting-max": _deep_nesting_max,
@@ -325,6 +339,7 @@ SETUPS: dict[str, Callable[[dict[str, Any], Path], None]] = {
     "fifo-docs": lambda case, tmp: _refused_build(case, tmp, _docs_fifo),
     "symlink-contributing": lambda case, tmp: _refused_build(case, tmp, _contributing),
     "planted-repo-cache": _planted_cache,
+    "place-address-takeover": _place_takeover,
 }
 
 

@@ -29,7 +29,7 @@ def check_hosts(events: list[Event], hosts: dict[str, RefusedHost]) -> list[Prob
                 if not address:
                     continue
                 host = host_of(address)
-                line = _line_of(event.path, address)
+                line = line_of(event.path, address)
                 entry = refused(host, hosts)
                 if entry is not None:
                     problems.append(
@@ -74,7 +74,7 @@ def check_one_description(events: list[Event]) -> list[Problem]:
                     problems.append(
                         Problem(
                             event.path,
-                            _line_of(event.path, url),
+                            line_of(event.path, url),
                             1,
                             f"sources[{source.id}].{field}",
                             f"{url} is cited with {field} {_shown(theirs)} in {first_event.path}; "
@@ -88,7 +88,7 @@ def _shown(value: object) -> str:
     return "(none)" if value is None else repr(str(value))
 
 
-def _line_of(path: str, text: str) -> int:
+def line_of(path: str, text: str) -> int:
     """The first line of the file that holds ``text``; 1 when the file cannot be read."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
