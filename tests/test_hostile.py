@@ -372,6 +372,15 @@ def test_every_inert_case_passes_the_check_and_builds(site: tuple[Project, pipel
     assert built == {Path(c["file"]).stem for c in INERT}
 
 
+def test_content_ids_stay_out_of_the_site_ids(site: tuple[Project, pipeline.Run]) -> None:
+    """A title's heading id never takes an id the scripts or the theme look up (tests/hostile/test_ids.py)."""
+    project, _ = site
+    for case, taken in (("title-script-id", "tl-filters"), ("title-source-anchor", "source-1")):
+        page = _page(project, next(c for c in INERT if c["id"] == case))
+        assert f'id="h-{taken}"' in page
+        assert page.count(f'id="{taken}"') == (1 if taken == "source-1" else 0)  # the source's own anchor
+
+
 def _page(project: Project, case: dict[str, Any]) -> str:
     return (project.site / "events" / Path(case["file"]).stem / "index.html").read_text(encoding="utf-8")
 
