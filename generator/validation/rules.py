@@ -307,7 +307,11 @@ def check_summary(ctx: Context) -> Iterator[Problem]:
     if len(summary) > MAX_SUMMARY:  # the schema reports the length; checking more would only cost time
         return
     start = 1 if node.block else 0
-    for offset, message in markdown_problems(summary):
+    # the event page's anchors a summary may link to: its sections and its sources (#source-1 to #source-N);
+    # the property test in tests/hostile/test_check_builds.py builds pages to keep this list true
+    sections = {"summary", "claims", "sources"} | ({"corrections"} if ctx.data.get("corrections") else set())
+    anchors = frozenset(sections | {f"source-{n}" for n in range(1, len(_items(ctx.data.get("sources"))) + 1)})
+    for offset, message in markdown_problems(summary, anchors):
         yield ctx.problem(["summary"], message, line_offset=start + offset)
 
 
