@@ -86,7 +86,7 @@ def main() -> None:
     default="text",
     help="github prints GitHub Actions annotations.",
 )
-@click.option("--no-cache", is_flag=True, help="Parse every file again.")
+@click.option("--no-cache", is_flag=True, help="Parse every file again; neither read nor write .cache/timeline-check/.")
 def check(source: Path | None, strict: bool, output_format: str, no_cache: bool) -> None:
     """Run every rule on every event file and list every problem.
 

@@ -34,7 +34,6 @@ from tests.hostile._support import (
     build,
     built_once,
     elements,
-    environment,
     inert_site,
     install,
     load_cases,

@@ -186,9 +186,9 @@ def _anchors_survive(text: str) -> bool:
     ``<script>`` inside a code span opens a comment, an instruction or a script that runs to the
     end of the page, and every anchor after it (the sources' ``source-N``) is gone.
     """
-    from markdown.htmlparser import htmlparser  # Python-Markdown's copy of html.parser, as MkDocs uses
+    from markdown import htmlparser  # Python-Markdown's copy of html.parser, as MkDocs uses
 
-    class Ids(htmlparser.HTMLParser):  # type: ignore[name-defined,misc]
+    class Ids(htmlparser.htmlparser.HTMLParser):  # type: ignore[name-defined,misc]
         def __init__(self) -> None:
             super().__init__()
             self.ids: set[str] = set()
