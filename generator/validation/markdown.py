@@ -92,8 +92,8 @@ def markdown_problems(text: str, anchors: frozenset[str] = frozenset()) -> list[
         found.append((_line(text, match.start()), HEADINGS))
     for match in _ADMONITION.finditer(visible):
         found.append((_line(text, match.start()), ADMONITIONS))
-    if not found and (opener := _SWALLOWERS.search(text)):  # even inside code: see _anchors_survive
-        found = [(_line(text, opener.start()), SWALLOWS)]
+    if not found and (opener := _unclosed_opener(text)) is not None:  # even inside code: see _anchors_survive
+        found = [(_line(text, opener), SWALLOWS)]
     if not found:  # what the patterns cannot see, the rendered HTML shows
         found = _rendered_problems(text, anchors)
     return sorted(set(found))
@@ -139,12 +139,33 @@ _ALIGN = re.compile(r"text-align: (left|right|center);")
 _SENTINEL = '\n\n## Sentinel\n\n<p class="tl-source" id="tl-sentinel">sentinel</p>\n'
 """What follows a summary on its page: a heading, then raw HTML (the sources' anchors)."""
 _SENTINEL_HTML = re.compile(r'\s*<h2[^>]*>Sentinel</h2>\s*<p class="tl-source" id="tl-sentinel">sentinel</p>\s*$')
-_SWALLOWERS = re.compile(r"<[!?]|<(script|style|textarea|title)\b", re.I)
-"""What opens a comment, a declaration, an instruction or raw text to the HTML parser MkDocs runs
-over the page's Markdown source, code spans and fences included (see :func:`_anchors_survive`)."""
+_OPENERS = re.compile(r"<!--|<!\[CDATA\[|<![^-\[]|<\?|<(script|style|textarea|title)\b", re.I)
+"""What opens a comment, a section, a declaration, an instruction or raw text to the HTML parser
+MkDocs runs over the page's Markdown source, code spans and fences included (see
+:func:`_anchors_survive`); each runs to its closer, or, without one, over the rest of the page."""
+
+
+def _unclosed_opener(text: str) -> int | None:
+    """The offset of the first opener in ``text`` that ``text`` does not close, or None."""
+    lowered = text.lower()
+    for match in _OPENERS.finditer(lowered):
+        opener = match.group(0)
+        if opener == "<!--":
+            closer = "-->"
+        elif opener.startswith("<![cdata["):
+            closer = "]]>"
+        elif match.group(1):
+            closer = f"</{match.group(1)}"
+        else:
+            closer = ">"
+        if lowered.find(closer, match.end()) < 0:
+            return match.start()
+    return None
+
+
 SWALLOWS = (
-    "this would hide the rest of the page from the site's build: write no <!--, <?, <![CDATA[, <!, <script, "
-    "<style or unclosed tag, even inside `code`"
+    "this would hide the rest of the page from the site's build: close every <!--, <?, <![CDATA[, <!, <script, "
+    "<style and tag, even inside `code`"
 )
 
 

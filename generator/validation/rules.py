@@ -299,7 +299,7 @@ def check_figures(ctx: Context) -> Iterator[Problem]:
 
 
 def check_summary(ctx: Context) -> Iterator[Problem]:
-    """The summary's Markdown has no raw HTML, images, headings or unsafe links, no <!, <? or <script even
+    """The summary's Markdown has no raw HTML, images, headings or unsafe links, no unclosed <!--, <? or <script even
     in code, and links to #anchors only of its page's sections and sources."""
     node = _node(ctx.root, "summary")
     summary = ctx.data.get("summary")
