@@ -88,7 +88,7 @@ def main() -> None:
 )
 @click.option("--changed", multiple=True, help="With --format github: a file the pull request changes (repeatable).")
 @click.option("--base", help="With --format github: annotate warnings of the files changed since this commit.")
-@click.option("--no-cache", is_flag=True, help="Parse every file again.")
+@click.option("--no-cache", is_flag=True, help="Parse every file again; neither read nor write .cache/timeline-check/.")
 def check(
     source: Path | None,
     paths: tuple[Path, ...],

@@ -40,11 +40,34 @@ class Problem:
         return (self.path, self.line, self.col, self.field, self.message)
 
     def format(self) -> str:
-        """Render as ``path:line:col: field: message`` (warnings say so)."""
-        where = f"{self.path}:{self.line}:{self.col}"
+        """Render as ``path:line:col: field: message`` (warnings say so), on one printable line."""
+        where = f"{printable(self.path)}:{self.line}:{self.col}"
         label = "warning: " if self.severity is Severity.WARNING else ""
-        field = f"{self.field}: " if self.field else ""
-        return f"{where}: {field}{label}{self.message}"
+        field = f"{printable(self.field)}: " if self.field else ""
+        return f"{where}: {field}{label}{printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal or a log would act on or hide shown as an escape.
+
+    File names and unknown keys come from strangers: an escape sequence could clear the screen
+    and print a fake "0 problems", a newline could start a forged workflow command in a CI log,
+    a bidirectional override could reorder the line. A byte of a file name that is not UTF-8
+    (Python keeps it as a lone surrogate) is shown as ``\\xNN``; control, format, separator and
+    private-use characters as ``\\xNN``, ``\\uNNNN`` or ``\\UNNNNNNNN``.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        code = ord(char)
+        if char.isprintable():
+            out.append(char)
+        elif 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        else:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
     def annotation(self) -> str:
         """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
@@ -59,11 +82,15 @@ class Problem:
 
 
 def _escape_data(text: str) -> str:
+    # Each line through printable(), as in text output: no escape sequence or bidi override reaches
+    # the log; line breaks stay GitHub's own escapes.
+    text = "\n".join(printable(line) for line in text.split("\n"))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    # a property is one line: a line break in a file name or a key is shown escaped, as in text output
+    return _escape_data(printable(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

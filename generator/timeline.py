@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,11 +23,20 @@ NEIGHBOURS = 10
 so that finding them stays linear in the number of events."""
 
 
+def place_key(name: str) -> str:
+    """A place name compared case- and Unicode-insensitively: NFKC, case-folded, NFKC again
+    (``Kupiansk``, ``KUPIANSK`` and fullwidth ``Ｋｕｐｉａｎｓｋ`` are one place)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
 def place_slug(country: str, name: str) -> str:
-    """A URL-safe slug for a place; names with no ASCII letters fall back to a stable hash."""
-    words = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60].strip("-")
+    """A URL-safe slug for a place, from its name alone, so a page never moves because another
+    event arrived; names with no ASCII letters fall back to a stable hash of :func:`place_key`.
+    Two names with one slug but different keys are refused by ``check`` (validation/places.py)."""
+    key = place_key(name)
+    words = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:60].strip("-")
     if not words:
-        words = hashlib.blake2b(name.encode(), digest_size=5).hexdigest()
+        words = hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
     return f"{country.lower()}-{words}"
 
 
@@ -85,20 +95,11 @@ class Timeline:
         self.by_year = defaultdict(list)
         self.by_tag = {tag: [] for tag in sorted(self.tags)}
         self.places = defaultdict(list)
-        slugs: dict[tuple[str, str], str] = {}
         for event in self.events:
             self.by_year[event.date.earliest().year].append(event)
             for tag in event.tags:
                 self.by_tag[tag].append(event)
-            place = (event.location.country, event.location.name)
-            if place not in slugs:
-                slug = base = place_slug(*place)
-                n = 1
-                while slug in self.places:
-                    n += 1
-                    slug = f"{base}-{n}"
-                slugs[place] = slug
-            self.places[slugs[place]].append(event)
+            self.places[place_slug(event.location.country, event.location.name)].append(event)
         self._index = {e.id: i for i, e in enumerate(self.events)}
         self._tag_index = {(tag, e.id): i for tag, events in self.by_tag.items() for i, e in enumerate(events)}
         self._named_by: dict[str, list[Event]] = defaultdict(list)

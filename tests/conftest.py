@@ -8,8 +8,8 @@
     Runs the test with the repository root as working directory, which is where contributors
     run ``timeline`` and what the printed paths are relative to.
 
-Every test also runs with ``XDG_CACHE_HOME`` pointing into a temporary folder: ``check``
-caches its results there, and the suite must neither write into the home folder nor reuse
+Every test also runs with ``XDG_CACHE_HOME`` pointing into a temporary folder: tools that
+follow it (MkDocs, Pagefind) cache there, and the suite must neither write into the home folder nor reuse
 a cache from another run or another version of the rules.
 """
 

@@ -37,7 +37,7 @@ from generator.dates import DateSpan, PartialDate
 from generator.loader.files import display
 from generator.model import Claim, Correction, Event, Figure, Location, Source
 from generator.pipeline import Run
-from generator.problems import Problem
+from generator.problems import Problem, printable
 from generator.project import Project
 from generator.validation import validate
 from generator.validation.rules import EVENT_ID
@@ -141,7 +141,7 @@ def check_event(folder: Path, text: str | bytes, name: str = VALID_ID, year: str
     path = folder / year / f"{name}.yaml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     result = validate(folder)
-    prefix = f"{year}/{name}.yaml:"
+    prefix = printable(f"{year}/{name}.yaml:")  # as check prints it
     lines = format_problems(result.problems, folder)
     if stray := [line for line in lines if not line.startswith(prefix)]:
         raise AssertionError(f"problems outside the event file: {stray}")

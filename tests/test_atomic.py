@@ -46,9 +46,11 @@ def _tree(folder: Path) -> dict[str, tuple[str, int]]:
 
 
 def _outside_outputs(project: Project) -> dict[str, tuple[str, int]]:
-    """Every file of the project except the site and the generated pages (and their staging folders)."""
+    """Every file of the project except the site and the generated pages (and their staging folders),
+    and the check cache, .cache/timeline-check/ (git-ignored, rewritten by every check)."""
     tree = _tree(project.root)
-    return {k: v for k, v in tree.items() if not k.startswith(("site/", "site.", "docs/generated/", "docs/generated."))}
+    outputs = ("site/", "site.", "docs/generated/", "docs/generated.", ".cache/timeline-check/")
+    return {k: v for k, v in tree.items() if not k.startswith(outputs)}
 
 
 @pytest.fixture(scope="module")
@@ -171,8 +173,9 @@ def test_a_deleted_event_leaves_no_stale_page_and_nothing_is_written_elsewhere(
     assert [e["id"] for e in events] == ["2024-01-15-valid"]
     assert _outside_outputs(project) == outside, "the build wrote outside site/ and docs/generated/"
     assert sorted(p.name for p in project.root.iterdir()) == sorted(
-        ["CONTRIBUTING.md", "docs", "mkdocs.yml", "site", "timeline"]
+        [".cache", "CONTRIBUTING.md", "docs", "mkdocs.yml", "site", "timeline"]
     )
+    assert [p.name for p in (project.root / ".cache").iterdir()] == ["timeline-check"]
     assert sorted(p.name for p in project.docs.iterdir()) == sorted(
         [p.name for p in (Path(__file__).parents[1] / "docs").iterdir() if not p.name.startswith("generated")]
         + ["generated"]

@@ -8,6 +8,7 @@ feeds, the data downloads and the JSON-LD.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -33,7 +34,6 @@ from tests.hostile._support import (
     build,
     built_once,
     elements,
-    environment,
     inert_site,
     install,
     load_cases,
@@ -269,38 +269,48 @@ def _contributing(project: Project) -> str:
 def _planted_cache(case: dict[str, Any], tmp_path: Path) -> None:
     """A cache committed in the repository's .cache/ that marks a hostile file as clean is never read.
 
-    The poison is made the way an attacker would: check a harmless file and the hostile one
-    with the planted folder as the cache, then give the hostile file's entries the harmless
-    file's results. The cache must live in the user's cache folder, so the poison is ignored
-    both with XDG_CACHE_HOME set elsewhere and with it unset (~/.cache).
+    The poison is made the way an attacker would, in the project's own cache folder: check a
+    harmless file, then the hostile one under the same name, and give the hostile file's entry
+    the harmless file's result. In place, the poison works (else the test would prove nothing).
+    Committed and checked out (a copy: the same bytes and paths, new inodes and change times),
+    its entries are never found, the check refuses the file, and the planted file is pruned.
     """
     project = new_project(tmp_path / "project")
-    planted = project.root / ".cache"
+    cache = project.root / ".cache" / "timeline-check"
     hostile = (CORPUS / "events" / "2024-01-15-summary-script.yaml").read_bytes()
     target = project.timeline / "2024" / "2024-01-15-summary-script.yaml"
-    with environment(XDG_CACHE_HOME=str(planted)):
+    with contextlib.chdir(project.root):  # paths as shown are part of each key: keep them equal
         install(project.timeline, "2024/2024-01-15-summary-script.yaml", VALID)
         assert pipeline.check(project.timeline).ok
-        clean = {p: json.loads(p.read_text(encoding="utf-8")) for p in planted.rglob("*.json")}
+        [stored] = cache.glob("checked-*.json")
+        harmless = list(json.loads(stored.read_text(encoding="utf-8")).values())
         target.write_bytes(hostile)
         assert not pipeline.check(project.timeline).ok
-        for path in planted.rglob("*.json"):
-            entries = json.loads(path.read_text(encoding="utf-8"))
-            harmless = list(clean.get(path, {}).values())
-            if isinstance(entries, dict) and harmless:
-                poisoned = {key: (value if key in clean[path] else harmless[0]) for key, value in entries.items()}
-                path.write_text(json.dumps(poisoned), encoding="utf-8")
-        # Had the planted folder been the cache, the poison would pass the hostile file:
+        entries = json.loads(stored.read_text(encoding="utf-8"))
+        stored.write_text(json.dumps(dict.fromkeys(entries, harmless[0])), encoding="utf-8")
         poison_works = pipeline.check(project.timeline).ok
-    with environment(XDG_CACHE_HOME=str(tmp_path / "user-cache")):
-        _assert_refused(pipeline.check(project.timeline).problems, case, "2024/2024-01-15-summary-script.yaml")
-    home = tmp_path / "home"
-    home.mkdir()
-    with environment(XDG_CACHE_HOME=None, HOME=str(home)):
-        _assert_refused(pipeline.check(project.timeline).problems, case, "2024/2024-01-15-summary-script.yaml")
-        outcome = pipeline.build(project, project.timeline, project.site)
-    assert not outcome.ok
     assert poison_works, "the poisoned cache did not pass the file even when read: the test proves nothing"
+    checkout = tmp_path / "checkout"
+    shutil.copytree(project.root, checkout, symlinks=True)
+    with contextlib.chdir(checkout):
+        _assert_refused(pipeline.check(Path("timeline")).problems, case, "2024/2024-01-15-summary-script.yaml")
+        assert not (checkout / ".cache" / "timeline-check" / stored.name).exists()
+    outcome = pipeline.build(Project(checkout), checkout / "timeline", checkout / "site")
+    assert not outcome.ok
+
+
+def _place_takeover(case: dict[str, Any], tmp_path: Path) -> None:
+    """A newcomer whose place name differs from an existing place's but has its address."""
+    newcomer = VALID.replace(b"name: Kupiansk sector", b"name: KUPIANSK-sector!").replace(b"2024-01-15", b"2024-01-14")
+    _check_refuses(
+        tmp_path,
+        case,
+        {
+            "2024/2024-01-15-valid.yaml": VALID,
+            "2024/2024-01-14-newcomer.yaml": newcomer.replace(b"2024-02-01", b"2024-03-01"),
+        },
+        "2024/2024-01-14-newcomer.yaml",
+    )
 
 
 SETUPS: dict[str, Callable[[dict[str, Any], Path], None]] = {
@@ -328,6 +338,7 @@ SETUPS: dict[str, Callable[[dict[str, Any], Path], None]] = {
     "fifo-docs": lambda case, tmp: _refused_build(case, tmp, _docs_fifo),
     "symlink-contributing": lambda case, tmp: _refused_build(case, tmp, _contributing),
     "planted-repo-cache": _planted_cache,
+    "place-address-takeover": _place_takeover,
 }
 
 
@@ -358,6 +369,15 @@ def test_every_inert_case_passes_the_check_and_builds(site: tuple[Project, pipel
     assert errors == [] and outcome.ok, errors + outcome.messages
     built = {e.id for e in outcome.check.events}
     assert built == {Path(c["file"]).stem for c in INERT}
+
+
+def test_content_ids_stay_out_of_the_site_ids(site: tuple[Project, pipeline.Run]) -> None:
+    """A title's heading id never takes an id the scripts or the theme look up (tests/hostile/test_ids.py)."""
+    project, _ = site
+    for case, taken in (("title-script-id", "tl-filters"), ("title-source-anchor", "source-1")):
+        page = _page(project, next(c for c in INERT if c["id"] == case))
+        assert f'id="h-{taken}"' in page
+        assert page.count(f'id="{taken}"') == (1 if taken == "source-1" else 0)  # the source's own anchor
 
 
 def _page(project: Project, case: dict[str, Any]) -> str:

@@ -28,7 +28,6 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import cli
 from generator.cli import main
 from generator.loader.nodes import parse
 from generator.loader.typed import to_data
@@ -342,7 +341,7 @@ def test_the_schema_rejects_the_same_wrongly_edited_file() -> None:
 def test_annotation_properties_and_messages_are_escaped() -> None:
     """A comma or colon in a path, or a newline in a message, cannot break the workflow command."""
     problem = Problem("timeline/2024/a,b:c.yaml", 3, 5, "claims[0].by", "50% of\nit", Severity.WARNING)
-    assert cli._github(problem) == (
+    assert problem.annotation() == (
         "::warning file=timeline/2024/a%2Cb%3Ac.yaml,line=3,col=5,title=claims[0].by::50%25 of%0Ait"
     )
-    assert cli._github(Problem("timeline/tags.yaml", 0, 0, "", "missing")) == "::error file=timeline/tags.yaml::missing"
+    assert Problem("timeline/tags.yaml", 0, 0, "", "missing").annotation() == "::error file=timeline/tags.yaml::missing"

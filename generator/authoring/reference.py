@@ -21,6 +21,7 @@ from typing import Any
 from generator import vocabulary
 from generator.loader.nodes import MAX_FILE_BYTES
 from generator.validation import crossfile, rules, schema
+from generator.validation.places import check_place_addresses
 
 START = "<!-- field-reference:start -->"
 END = "<!-- field-reference:end -->"
@@ -41,6 +42,7 @@ VOCABULARIES: list[tuple[str, dict[str, str], str]] = [
 CROSS_FILE_RULES: list[Callable[..., Any]] = [
     crossfile.check_unique_ids,
     crossfile.check_related,
+    check_place_addresses,
     crossfile.check_duplicates,
 ]
 """Rules that compare files, listed after the per-file rules."""

@@ -55,7 +55,7 @@ def find(source: Path) -> Found:
         if refused := _refuse(entry):
             found.problems.append(Problem(display(path), 0, 0, "", refused))
         elif entry.is_dir(follow_symlinks=False):
-            if entry.name.isdigit() and len(entry.name) == 4:
+            if entry.name.isascii() and entry.name.isdigit() and len(entry.name) == 4:
                 _find_events(path, found)
             else:
                 found.problems.append(
@@ -89,6 +89,8 @@ def _find_events(folder: Path, found: Found) -> None:
 
 def _refuse(entry: os.DirEntry[str]) -> str | None:
     """Why this entry may not be read, or None."""
+    if not _is_text(entry.name):
+        return "file name is not valid UTF-8 text (git keeps names as bytes); rename it"
     if entry.is_symlink():
         return "symbolic links are not allowed; commit the file itself"
     mode = entry.stat(follow_symlinks=False).st_mode
@@ -97,6 +99,15 @@ def _refuse(entry: os.DirEntry[str]) -> str | None:
     if entry.name.startswith("."):
         return "hidden files are not allowed in the timeline"
     return None
+
+
+def _is_text(name: str) -> bool:
+    """True when the name was valid UTF-8: Python keeps each byte that was not as a lone surrogate."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_tree(folder: Path, skip: Callable[[str], bool] = lambda name: False) -> list[Problem]:

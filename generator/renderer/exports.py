@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
@@ -39,8 +40,12 @@ CSV_COLUMNS = [
     "updated",
     "url",
 ]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = "=+-@\t\r"
 """Spreadsheets run cells starting with these as formulas (CSV injection)."""
+CSV_SEPARATORS = ",;\t|"
+"""What spreadsheets split lines at: comma, semicolon (many locales), tab, pipe."""
+_PART_START = re.compile(rf"((?:^|[{re.escape(CSV_SEPARATORS)}])(?:[^\S\t\r]|[\"'])*)(?=[{re.escape(_FORMULA_START)}])")
+"""Where a part a spreadsheet could read as a cell starts with a formula character."""
 
 
 def _plain(value: Any) -> Any:
@@ -107,12 +112,15 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
 
 
 def _cell(value: str) -> str:
-    """The value, with a quote before each ``; ``-separated part a spreadsheet would run as a formula.
+    """The value, with a quote before every part a spreadsheet could split off and run as a formula.
 
-    Parts as well as whole cells: lists are joined with ``; ``, and a spreadsheet that splits at
-    semicolons (the list separator in many locales) would run a second claimant's ``=...``.
+    Not only the whole cell: a spreadsheet that opens the file with another separator (a
+    semicolon, without a space, in many locales; a tab; a pipe) or that ignores the quoting
+    splits a cell at each separator, trims spaces and quote marks, and would run a second
+    claimant's ``=...``. So a quote goes before each formula character that starts the value or
+    follows a separator, spaces and quote marks, which is the only place one can start a cell.
     """
-    return "; ".join("'" + part if part.startswith(_FORMULA_START) else part for part in value.split("; "))
+    return _PART_START.sub(r"\1'", value)
 
 
 def events_csv(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> str:

@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from generator.site.search import SearchIndexError, build_index
+from generator.site.slugs import slugify
 
 _SVG = {"svg", "g", "rect", "line", "text", "title", "desc", "path"}
 _FORM = {"form", "label", "select", "option", "button", "output", "input", "fieldset", "legend"}
@@ -148,6 +149,12 @@ class NoOptions(Config):  # type: ignore[no-untyped-call]
 
 class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     """Sanitises page content and adds the Content-Security-Policy to every HTML page."""
+
+    def on_config(self, config: Any) -> Any:
+        """Give the toc extension the slugify that keeps heading ids out of the site's own ids."""
+        if "toc" in config["markdown_extensions"]:
+            config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
+        return config
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         """Sanitise the rendered Markdown of every page."""

@@ -4,9 +4,15 @@ Per-file checking is the slow part of ``check`` on a large timeline. Results are
 cached by a hash of the file's bytes, its path, the tag vocabulary and this
 package's version, so an unchanged file is never parsed or checked twice.
 
-The cache is JSON, never pickle, and lives in the user's cache folder, not in
-the repository: a pull request cannot plant a cache that runs code or that
-stands in for the files it claims to describe.
+The cache is JSON, never pickle, and lives inside the project, in the git-ignored
+``.cache/timeline-check/`` next to the timeline folder: nothing is written outside the
+project, and each write keeps only the entries of the files just checked, so entries for
+files that vanished are pruned. A pull request can still commit a ``.cache/`` folder, so
+the cache is never trusted for what it says about itself: every key also mixes in a
+secret stamp (random bytes plus the inode and change time, to the nanosecond, of the
+file that holds them) that only the machine that made the cache can know. A committed
+cache is checked out with a new change time, so none of its entries is ever found; and
+a ``.cache`` that is a link, or holds one, is not used at all.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -45,11 +52,51 @@ CHUNK = 100
 _TAGS: dict[str, Tag] = {}
 
 
+CACHE_FOLDER = (".cache", "timeline-check")
+"""Where the cache lives, next to the timeline folder (git-ignored through ``/.cache/``)."""
+
+
 def default_cache_dir(source: Path) -> Path:
-    """The cache folder for one timeline folder, outside the repository."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    digest = hashlib.blake2b(str(source.resolve()).encode(), digest_size=8).hexdigest()
-    return base / "timeline-generator" / digest
+    """The cache folder of one timeline folder: ``.cache/timeline-check/`` in the folder above it."""
+    return source.absolute().parent.joinpath(*CACHE_FOLDER)
+
+
+def _real_folder(cache_dir: Path) -> bool:
+    """Make the cache folder; False when it or ``.cache`` is a link or not a folder (a planted trap)."""
+    for folder in (cache_dir.parent, cache_dir):
+        try:
+            folder.mkdir(exist_ok=True)
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _stamp(cache_dir: Path) -> str | None:
+    """The secret of this machine's cache, or None when there is no cache to use."""
+    if not _real_folder(cache_dir):
+        return None
+    key = cache_dir / "stamp"
+    try:
+        try:
+            handle = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            os.write(handle, os.urandom(32))
+            os.close(handle)
+        except FileExistsError:
+            pass
+        handle = os.open(key, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            info = os.fstat(handle)
+            secret = os.read(handle, 64) if stat.S_ISREG(info.st_mode) else b""
+        finally:
+            os.close(handle)
+    except OSError:
+        return None
+    if len(secret) != 32:
+        return None
+    material = secret + f"{info.st_dev}:{info.st_ino}:{info.st_ctime_ns}".encode()
+    return hashlib.blake2b(material, digest_size=16).hexdigest()
 
 
 Job = tuple[bytes, str, str, str]
@@ -69,17 +116,21 @@ def check_all(
     vocabulary = hashlib.blake2b(
         json.dumps([asdict(t) for t in tags.values()], sort_keys=True).encode(), digest_size=8
     ).hexdigest()
-    keys = [_key(vocabulary, job) for job in jobs]
+    stamp = _stamp(cache_dir) if cache_dir is not None else None
+    cache_file = cache_dir / f"checked-{stamp[:16]}.json" if cache_dir is not None and stamp else None
+    keys = [_key(f"{vocabulary}{stamp or ''}", job) for job in jobs]
     known = memory or {}
     results: list[FileResult | None] = [known.get(key) for key in keys]
+    vanished = False
     if None in results and not known:
-        disk = _read_cache(cache_dir)
+        disk = _read_cache(cache_file)
         results = [result or disk.get(key) for key, result in zip(keys, results, strict=True)]
+        vanished = len(disk) > len(keys) - results.count(None)  # entries of files no longer checked
     todo = [i for i, result in enumerate(results) if result is None]
     for i, result in zip(todo, _run([jobs[i] for i in todo], tags), strict=True):
         results[i] = result
-    if cache_dir is not None and todo and not known:
-        _write_cache(cache_dir, dict(zip(keys, results, strict=True)))  # type: ignore[arg-type]
+    if cache_file is not None and (todo or vanished) and not known:
+        _write_cache(cache_file, dict(zip(keys, results, strict=True)))  # type: ignore[arg-type]
     if memory is not None:
         memory.clear()
         memory.update(zip(keys, results, strict=True))  # type: ignore[arg-type]
@@ -88,7 +139,8 @@ def check_all(
 
 def _key(vocabulary: str, job: Job) -> str:
     raw, path, event_id, year = job
-    head = "\0".join([CACHE_VERSION, vocabulary, path, event_id, year]).encode()
+    # surrogateescape: a name that was not UTF-8 is refused before it gets here, but a key never raises
+    head = "\0".join([CACHE_VERSION, vocabulary, path, event_id, year]).encode("utf-8", "surrogateescape")
     return hashlib.blake2b(head + b"\0" + raw, digest_size=16).hexdigest()
 
 
@@ -110,10 +162,6 @@ def _run(jobs: list[Job], tags: dict[str, Tag]) -> list[FileResult]:
         return list(pool.map(_one, jobs, chunksize=CHUNK))
 
 
-def _cache_file(cache_dir: Path) -> Path:
-    return cache_dir / "checked.json"
-
-
 def _encode(result: FileResult) -> dict[str, Any]:
     problems = [[p.path, p.line, p.col, p.field, p.message, p.severity.value] for p in result.problems]
     return {"problems": problems, "data": result.data, "related_line": result.related_line}
@@ -127,23 +175,37 @@ def _decode(entry: dict[str, Any]) -> FileResult:
     return FileResult(problems, entry["data"], int(entry["related_line"]))
 
 
-def _read_cache(cache_dir: Path | None) -> dict[str, FileResult]:
+def _read_cache(cache_file: Path | None) -> dict[str, FileResult]:
     """Entries that cannot be read are ignored: a broken cache only costs time."""
-    if cache_dir is None:
+    if cache_file is None:
         return {}
     try:
-        raw = json.loads(_cache_file(cache_dir).read_text(encoding="utf-8"))
+        handle = os.open(cache_file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return {}
+            raw = json.loads(stream.read())
         return {key: _decode(entry) for key, entry in raw.items()}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
 
 
-def _write_cache(cache_dir: Path, results: dict[str, FileResult]) -> None:
+def _write_cache(cache_file: Path, results: dict[str, FileResult]) -> None:
+    """Replace the cache with the entries of the files just checked (which prunes vanished files),
+    and delete the cache files of other stamps (planted, or from a checkout that moved)."""
     entries = {key: _encode(result) for key, result in sorted(results.items())}
+    tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogateescape")
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = _cache_file(cache_dir).with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entries, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, _cache_file(cache_dir))
+        # O_EXCL and O_NOFOLLOW: a planted link at the temporary name cannot redirect the write
+        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(handle, data)
+        finally:
+            os.close(handle)
+        os.replace(tmp, cache_file)
+        for other in cache_file.parent.glob("checked-*.json"):
+            if other != cache_file:
+                other.unlink()
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        tmp.unlink(missing_ok=True)  # a cache that cannot be written only costs time

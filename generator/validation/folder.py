@@ -15,6 +15,7 @@ from generator.validation.cache import Job, check_all
 from generator.validation.convert import to_event
 from generator.validation.file import FileResult, check_file
 from generator.validation.hosts import load_refused_hosts
+from generator.validation.places import check_place_addresses
 from generator.validation.tags import load_tags
 
 
@@ -97,6 +98,7 @@ def validate(
     problems += crossfile.check_related(events, lines)
     problems += sources.check_hosts(events, hosts)
     problems += sources.check_one_description(events)
+    problems += check_place_addresses(events)
     if duplicates:
         problems += crossfile.check_duplicates(events)
     clashing = {p for paths in ids.values() if len(paths) > 1 for p in paths}

@@ -20,6 +20,7 @@ import unicodedata
 from html.parser import HTMLParser
 from typing import Any
 
+from generator.validation.invisible import invisible_characters
 from generator.validation.schema import URL_PATTERN
 
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", re.M | re.S)
@@ -59,39 +60,14 @@ def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
 
 
-_BIDI_REFUSED_BY_SCHEMA = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Format characters the schema's text patterns already refuse (reported once, there)."""
-
-
-def invisible_characters(text: str) -> list[str]:
-    """A message for each kind of invisible or non-text character in ``text``, at most three.
-
-    Format characters (Unicode category Cf: zero-width spaces and joiners, the Arabic letter
-    mark, soft hyphens, byte-order marks, tag characters) are invisible: they make words that
-    look equal differ, hide text (tag characters can spell out a whole sentence), or reorder
-    what readers see. Noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) are not text, and
-    U+FFFE and U+FFFF make the Atom feed invalid XML.
-    """
-    found: list[str] = []
-    for char in dict.fromkeys(text):
-        code = ord(char)
-        if code >= 0xFDD0 and (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE):
-            found.append(f"U+{code:04X} is a noncharacter, not text; delete it")
-        elif unicodedata.category(char) == "Cf" and char not in _BIDI_REFUSED_BY_SCHEMA:
-            name = unicodedata.name(char, "unnamed")
-            found.append(f"invisible formatting character U+{code:04X} ({name}) is not allowed; delete it")
-        if len(found) == 3:
-            break
-    return found
-
-
 def is_allowed_link(url: str) -> bool:
     """https, http, mailto, or a path on this site."""
     return bool(url) and bool(_WEB_URL.match(url) or _MAILTO.match(url) or _SITE_PATH.match(url))
 
 
-def markdown_problems(text: str) -> list[tuple[int, str]]:
-    """(0-based line within ``text``, message) for each unsafe construct."""
+def markdown_problems(text: str, anchors: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(0-based line within ``text``, message) for each unsafe construct or for what would fail the
+    site's strict build; ``anchors`` are the ids on the page a ``#...`` link may point to."""
     limits = _limit_problems(text)
     if limits:  # the patterns and the renderer below are only bounded in time within the limits
         return limits
@@ -116,8 +92,10 @@ def markdown_problems(text: str) -> list[tuple[int, str]]:
         found.append((_line(text, match.start()), HEADINGS))
     for match in _ADMONITION.finditer(visible):
         found.append((_line(text, match.start()), ADMONITIONS))
+    if not found and (opener := _unclosed_opener(text)) is not None:  # even inside code: see _anchors_survive
+        found = [(_line(text, opener), SWALLOWS)]
     if not found:  # what the patterns cannot see, the rendered HTML shows
-        found = _rendered_problems(text)
+        found = _rendered_problems(text, anchors)
     return sorted(set(found))
 
 
@@ -158,8 +136,43 @@ _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _ALIGN = re.compile(r"text-align: (left|right|center);")
 
 
-def _rendered_problems(text: str) -> list[tuple[int, str]]:
-    """Problems in the HTML the site would make of ``text``."""
+_SENTINEL = '\n\n## Sentinel\n\n<p class="tl-source" id="tl-sentinel">sentinel</p>\n'
+"""What follows a summary on its page: a heading, then raw HTML (the sources' anchors)."""
+_SENTINEL_HTML = re.compile(r'\s*<h2[^>]*>Sentinel</h2>\s*<p class="tl-source" id="tl-sentinel">sentinel</p>\s*$')
+_OPENERS = re.compile(r"<!--|<!\[CDATA\[|<![^-\[]|<\?|<(script|style|textarea|title)\b", re.I)
+"""What opens a comment, a section, a declaration, an instruction or raw text to the HTML parser
+MkDocs runs over the page's Markdown source, code spans and fences included (see
+:func:`_anchors_survive`); each runs to its closer, or, without one, over the rest of the page."""
+
+
+def _unclosed_opener(text: str) -> int | None:
+    """The offset of the first opener in ``text`` that ``text`` does not close, or None."""
+    lowered = text.lower()
+    for match in _OPENERS.finditer(lowered):
+        opener = match.group(0)
+        if opener == "<!--":
+            closer = "-->"
+        elif opener.startswith("<![cdata["):
+            closer = "]]>"
+        elif match.group(1):
+            closer = f"</{match.group(1)}"
+        else:
+            closer = ">"
+        if lowered.find(closer, match.end()) < 0:
+            return match.start()
+    return None
+
+
+SWALLOWS = (
+    "this would hide the rest of the page from the site's build: close every <!--, <?, <![CDATA[, <!, <script, "
+    "<style and tag, even inside `code`"
+)
+
+
+def _rendered_problems(text: str, anchors: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """Problems in the HTML the site would make of ``text``, followed by what follows it on its page
+    (Python-Markdown reads ``<!--`` or ``<script>`` as raw HTML even inside a code span, and would
+    take the sources' anchors with it: the page then fails the strict build)."""
     global _SITE_MARKDOWN
     if _SITE_MARKDOWN is None:
         import markdown
@@ -167,21 +180,56 @@ def _rendered_problems(text: str) -> list[tuple[int, str]]:
         _SITE_MARKDOWN = markdown.Markdown(extensions=list(SITE_EXTENSIONS))
     _SITE_MARKDOWN.reset()
     try:
-        html = _SITE_MARKDOWN.convert(text)
+        html = _SITE_MARKDOWN.convert(text + _SENTINEL)
     except RecursionError:  # pragma: no cover - the nesting limit comes first
         return [(0, f"lists or quotes are nested more than {MAX_NESTING} deep")]
-    parser = _RenderedHTML()
-    parser.feed(html)
+    end = _SENTINEL_HTML.search(html)
+    if end is None:  # what the text is made of is reported first: raw HTML is what swallows pages
+        html = _SITE_MARKDOWN.reset().convert(text)
+    parser = _RenderedHTML(anchors)
+    parser.feed(html if end is None else html[: end.start()])
     parser.close()
+    if not parser.found and (end is None or not _anchors_survive(text)):
+        return [_swallows(text)]
     return [(_line(text, max(text.find(needle), 0)) if needle else 0, message) for needle, message in parser.found]
+
+
+def _swallows(text: str) -> tuple[int, str]:
+    opener = re.search(r"<[A-Za-z][^>]*$", text, re.M)  # an unclosed tag is all that is left
+    return (_line(text, opener.start()) if opener else 0, SWALLOWS)
+
+
+def _anchors_survive(text: str) -> bool:
+    """True when MkDocs still finds the page's anchors after ``text``.
+
+    To check ``#...`` links, MkDocs reads every id out of a page's Markdown source with
+    Python-Markdown's HTML parser, before any Markdown is parsed: to it, a ``<!--``, ``<?`` or
+    ``<script>`` inside a code span opens a comment, an instruction or a script that runs to the
+    end of the page, and every anchor after it (the sources' ``source-N``) is gone.
+    """
+    from markdown import htmlparser  # Python-Markdown's copy of html.parser, as MkDocs uses
+
+    class Ids(htmlparser.htmlparser.HTMLParser):  # type: ignore[name-defined,misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.ids.update(value or "" for name, value in attrs if name == "id")
+
+    parser = Ids()
+    parser.feed(text + _SENTINEL)
+    parser.close()
+    return "tl-sentinel" in parser.ids
 
 
 class _RenderedHTML(HTMLParser):
     """Collects (text to look for in the source, message) for everything plain Markdown would not make."""
 
-    def __init__(self) -> None:
+    def __init__(self, anchors: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []
+        self.anchors = anchors
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -197,6 +245,8 @@ class _RenderedHTML(HTMLParser):
         for name, value in values.items():
             if tag == "a" and name == "href" and not is_allowed_link(value):
                 self.found.append((value, _bad_link(value)))
+            elif tag == "a" and name == "href" and value.startswith("#") and value[1:] not in self.anchors:
+                self.found.append((value, _bad_anchor(value, self.anchors)))
             elif (tag, name) in _PLAIN_ATTRIBUTES or tag in ("img", "div") or (tag in _HEADING_TAGS and name == "id"):
                 continue  # allowed, or the element is reported already
             elif tag == "code" and name == "class" and re.fullmatch(r"language-[^\s]+", value):
@@ -224,6 +274,11 @@ class _RenderedHTML(HTMLParser):
 def _bad_link(url: str) -> str:
     shown = url if len(url) <= 60 else url[:57] + "..."
     return f"expected a link to https://, http://, mailto: or a /path on this site; got {shown!r}"
+
+
+def _bad_anchor(value: str, anchors: frozenset[str]) -> str:
+    listed = ", ".join(f"#{a}" for a in sorted(anchors)) or "none"
+    return f"link to {value!r}, which is not on this page; the page has these: {listed}"
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:

@@ -20,7 +20,8 @@ from generator.loader.nodes import Mapping, Node, Scalar
 from generator.loader.typed import field_name, locate
 from generator.model import Tag
 from generator.problems import Problem, Severity
-from generator.validation.markdown import NOT_NFC, invisible_characters, is_nfc, markdown_problems
+from generator.validation.invisible import invisible_characters, renders_blank
+from generator.validation.markdown import NOT_NFC, is_nfc, markdown_problems
 from generator.validation.regions import REGIONS
 from generator.validation.schema import LANGUAGE_PATTERN, MAX_SUMMARY, REGION_PATTERN
 
@@ -267,15 +268,6 @@ def check_location(ctx: Context) -> Iterator[Problem]:
     if ("lat" in location) != ("lon" in location):
         missing = "lon" if "lat" in location else "lat"
         yield ctx.problem(["location"], f"give both lat and lon, or neither; {missing} is missing")
-    for key, limit in (("lat", 90), ("lon", 180)):
-        value = location.get(key)
-        if isinstance(value, str):
-            try:
-                out_of_range = abs(float(value)) > limit
-            except ValueError:
-                continue
-            if out_of_range:
-                yield ctx.problem(["location", key], f"expected a value between -{limit} and {limit}; got {value!r}")
     if location.get("occupied") is True and location.get("country") != "UA":
         yield ctx.problem(["location", "occupied"], "only Ukrainian territory (country UA) can be marked occupied")
     region, country = location.get("region"), location.get("country")
@@ -285,7 +277,7 @@ def check_location(ctx: Context) -> Iterator[Problem]:
                 ["location", "region"],
                 f"{region!r} is not an ISO 3166-2 code of a region of Ukraine or Russia (Crimea is UA-43)",
             )
-        elif country in vocabulary.COUNTRIES and region[:2] != country:
+        elif isinstance(country, str) and country in vocabulary.COUNTRIES and region[:2] != country:
             yield ctx.problem(
                 ["location", "region"],
                 f"region {region} is in {region[:2]} but country is {country}; occupied Ukrainian territory is UA",
@@ -307,7 +299,8 @@ def check_figures(ctx: Context) -> Iterator[Problem]:
 
 
 def check_summary(ctx: Context) -> Iterator[Problem]:
-    """The summary's Markdown has no raw HTML, images, headings or unsafe links."""
+    """The summary's Markdown has no raw HTML, images, headings or unsafe links, no unclosed <!--, <? or <script even
+    in code, and links to #anchors only of its page's sections and sources."""
     node = _node(ctx.root, "summary")
     summary = ctx.data.get("summary")
     if not isinstance(summary, str) or node is None:
@@ -315,7 +308,11 @@ def check_summary(ctx: Context) -> Iterator[Problem]:
     if len(summary) > MAX_SUMMARY:  # the schema reports the length; checking more would only cost time
         return
     start = 1 if node.block else 0
-    for offset, message in markdown_problems(summary):
+    # the event page's anchors a summary may link to: its sections and its sources (#source-1 to #source-N);
+    # the property test in tests/hostile/test_check_builds.py builds pages to keep this list true
+    sections = {"summary", "claims", "sources"} | ({"corrections"} if ctx.data.get("corrections") else set())
+    anchors = frozenset(sections | {f"source-{n}" for n in range(1, len(_items(ctx.data.get("sources"))) + 1)})
+    for offset, message in markdown_problems(summary, anchors):
         yield ctx.problem(["summary"], message, line_offset=start + offset)
 
 
@@ -327,13 +324,21 @@ def check_text(ctx: Context) -> Iterator[Problem]:
 
 
 def check_invisible(ctx: Context) -> Iterator[Problem]:
-    """Text has no invisible characters (zero-width spaces and joiners, byte-order marks, tag characters)
+    """Text has no invisible characters (zero-width spaces and joiners, byte-order marks, tag characters,
+    variation selectors, fillers such as U+3164, the braille blank, any default-ignorable code point)
     and no noncharacters such as U+FFFF."""
     for where, text in _strings(ctx.data, []):
         if where and where[-1] in PLAIN_TEXT_FIELDS | {"summary"}:
             # other fields have ASCII-only patterns in the schema
             for message in invisible_characters(text):
                 yield ctx.problem(where, message)
+
+
+def check_blank(ctx: Context) -> Iterator[Problem]:
+    """No title, name, claimant or other text renders as nothing (only spaces, marks or invisible letters)."""
+    for where, text in _strings(ctx.data, []):
+        if where and where[-1] in PLAIN_TEXT_FIELDS | {"summary"} and text and renders_blank(text):
+            yield ctx.problem(where, "renders as empty text on the page; write visible words")
 
 
 def check_related(ctx: Context) -> Iterator[Problem]:
@@ -372,6 +377,7 @@ RULES: list[Rule] = [
     check_summary,
     check_text,
     check_invisible,
+    check_blank,
     check_related,
 ]
 """Every per-file rule, run on every file."""

@@ -36,7 +36,7 @@ def check_hosts(events: list[Event], hosts: dict[str, RefusedHost]) -> list[Prob
                     problems.append(
                         Problem(
                             event.path,
-                            _line_of(event.path, address),
+                            line_of(event.path, address),
                             1,
                             f"sources[{source.id}].{field}",
                             f"{host} is on the list of hosts never to cite (timeline/refused-hosts.yaml): "
@@ -47,7 +47,7 @@ def check_hosts(events: list[Event], hosts: dict[str, RefusedHost]) -> list[Prob
                     problems.append(
                         Problem(
                             event.path,
-                            _line_of(event.path, address),
+                            line_of(event.path, address),
                             1,
                             f"sources[{source.id}].{field}",
                             f"{host} looks like a mirror, a proxy or a staging copy; cite the outlet's own site, "
@@ -75,7 +75,7 @@ def check_one_description(events: list[Event]) -> list[Problem]:
                     problems.append(
                         Problem(
                             event.path,
-                            _line_of(event.path, url),
+                            line_of(event.path, url),
                             1,
                             f"sources[{source.id}].{field}",
                             f"{url} is cited with {field} {_shown(theirs)} in {first_event.path}; "
@@ -89,7 +89,7 @@ def _shown(value: object) -> str:
     return "(none)" if value is None else repr(str(value))
 
 
-def _line_of(path: str, text: str) -> int:
+def line_of(path: str, text: str) -> int:
     """The first line of the file that holds ``text``; 1 when the file cannot be read."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()

@@ -13,6 +13,7 @@ from generator.loader.nodes import Node
 from generator.loader.typed import field_name, locate
 from generator.problems import Problem
 from generator.validation import schema
+from generator.validation.values import check_values
 
 
 @cache
@@ -43,9 +44,11 @@ def _full() -> Any:
 
 def check_structure(path: str, root: Node, data: Any) -> list[Problem]:
     """Every place where ``data`` breaks the event schema."""
+    # Bounds and whole numbers by value, whatever the YAML type (see values.py).
+    by_value = check_values(path, root, data, schema.EVENT)
     if _fast()(data):
-        return []
-    problems: list[Problem] = []
+        return by_value
+    problems: list[Problem] = list(by_value)
     for error in _full().iter_errors(data):
         where: list[str | int] = list(error.absolute_path)
         for problem in _describe(error, where):

@@ -400,14 +400,23 @@ def _scan_json_feed(data: bytes, where: str) -> list[str]:
     return found
 
 
-def _scan_csv(data: bytes, where: str) -> list[str]:
+def formula_cells(data: str) -> list[str]:
+    """Every cell a spreadsheet would run as a formula, however it splits the lines: at a comma,
+    a semicolon, a tab or a pipe, honouring the quotes or not, trimming spaces and quote marks or not."""
     found: list[str] = []
-    for number, row in enumerate(csv.reader(io.StringIO(data.decode("utf-8"))), start=1):
-        for cell in row:
-            for part in cell.split("; "):
-                if part.startswith(FORMULA_START):
-                    found.append(f"{where}: row {number}: a spreadsheet would run {part[:40]!r} as a formula")
+    for separator in ",;\t|":
+        for quoting in (csv.QUOTE_MINIMAL, csv.QUOTE_NONE):
+            reader = csv.reader(io.StringIO(data), delimiter=separator, quoting=quoting, escapechar=None)
+            for row in reader:
+                for cell in row:
+                    for shown in (cell, cell.lstrip(" \u00a0"), cell.strip().lstrip('"').lstrip()):
+                        if shown.startswith(FORMULA_START):
+                            found.append(f"{separator!r}: {shown[:40]!r}")
     return found
+
+
+def _scan_csv(data: bytes, where: str) -> list[str]:
+    return [f"{where}: a spreadsheet would run {cell} as a formula" for cell in formula_cells(data.decode("utf-8"))]
 
 
 def _scan_pagefind_fragment(data: bytes, where: str) -> list[str]:

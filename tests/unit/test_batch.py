@@ -11,7 +11,7 @@ from generator.model import Tag
 from generator.validation import cache as batch
 from generator.validation.cache import Job, check_all, default_cache_dir
 from generator.validation.file import FileResult, check_file
-from tests.helpers import VALID_EVENT, VALID_ID, edit
+from tests.helpers import REPO, VALID_EVENT, VALID_ID, edit
 
 TAGS = {
     "violence-between-soldiers": Tag(
@@ -49,7 +49,7 @@ def test_the_cache_serves_unchanged_files(tmp_path: Path, monkeypatch: pytest.Mo
     checked = counting(monkeypatch)
     first = check_all(jobs(VALID_EVENT, BROKEN), TAGS, tmp_path)
     assert len(checked) == 2
-    assert (tmp_path / "checked.json").is_file()
+    assert len(list(tmp_path.glob("checked-*.json"))) == 1
     second = check_all(jobs(VALID_EVENT, BROKEN), TAGS, tmp_path)
     assert len(checked) == 2
     assert second == first
@@ -74,10 +74,12 @@ def test_the_same_bytes_at_another_path_are_checked_for_that_path(tmp_path: Path
 
 @pytest.mark.parametrize("content", ["not json", "[]", '{"k": {"problems": [[1]]}}', '{"k": 3}'])
 def test_an_unreadable_cache_is_ignored(tmp_path: Path, content: str) -> None:
-    (tmp_path / "checked.json").write_text(content, encoding="utf-8")
+    check_all(jobs(BROKEN), TAGS, tmp_path)
+    [stored] = tmp_path.glob("checked-*.json")
+    stored.write_text(content, encoding="utf-8")
     [(_, result)] = check_all(jobs(VALID_EVENT), TAGS, tmp_path)
     assert result.problems == []
-    assert isinstance(json.loads((tmp_path / "checked.json").read_text(encoding="utf-8")), dict)
+    assert isinstance(json.loads(stored.read_text(encoding="utf-8")), dict)
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
@@ -104,9 +106,27 @@ def test_parallel_checking_gives_the_same_results(monkeypatch: pytest.MonkeyPatc
     assert check_all(many, TAGS, None) == serial
 
 
-def test_the_cache_lives_in_the_user_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    folder = default_cache_dir(Path("timeline"))
-    assert folder.parent == tmp_path / "timeline-generator"
-    assert default_cache_dir(Path("timeline")) == folder
-    assert default_cache_dir(Path("other")) != folder
+def test_the_cache_lives_inside_the_project(tmp_path: Path) -> None:
+    """In .cache/timeline-check/ next to the timeline folder (git-ignored), never in the home folder."""
+    assert default_cache_dir(tmp_path / "timeline") == tmp_path / ".cache" / "timeline-check"
+    assert "/.cache/" in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_entries_of_vanished_files_are_pruned(tmp_path: Path) -> None:
+    cache = tmp_path / ".cache" / "timeline-check"
+    both = jobs(VALID_EVENT, BROKEN)
+    check_all(both, TAGS, cache)
+    [stored] = cache.glob("checked-*.json")
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == 2
+    check_all(both[:1], TAGS, cache)  # the second file was deleted: nothing new to check, one entry to drop
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == 1
+    assert sorted(p.name for p in cache.iterdir()) == sorted([stored.name, "stamp"])
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / ".cache").symlink_to(elsewhere, target_is_directory=True)
+    results = check_all(jobs(VALID_EVENT), TAGS, tmp_path / ".cache" / "timeline-check")
+    assert len(results) == 1
+    assert list(elsewhere.iterdir()) == []

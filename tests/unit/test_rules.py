@@ -367,12 +367,12 @@ LOCATIONS = [
     (
         "quoted latitude out of range",
         '  lat: "90.5"\n  lon: "37.3"\n',
-        ["10:8: location.lat: expected a value between -90 and 90; got '90.5'"],
+        ["10:8: location.lat: expected a decimal number between -90 and 90; got '90.5'"],
     ),
     (
         "quoted longitude out of range",
         '  lat: "50"\n  lon: "-180.01"\n',
-        ["11:8: location.lon: expected a value between -180 and 180; got '-180.01'"],
+        ["11:8: location.lon: expected a decimal number between -180 and 180; got '-180.01'"],
     ),
     (
         "occupied Ukraine",
