@@ -46,6 +46,17 @@ class Problem:
         field = f"{printable(self.field)}: " if self.field else ""
         return f"{where}: {field}{label}{printable(self.message)}"
 
+    def annotation(self) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
+        props = f"file={_escape_property(self.path)}"
+        if self.line:
+            props += f",line={self.line}"
+        if self.col:
+            props += f",col={self.col}"
+        if self.field:
+            props += f",title={_escape_property(self.field)}"
+        return f"::{self.severity.value} {props}::{_escape_data(self.message)}"
+
 
 def printable(text: str) -> str:
     """``text`` with every character a terminal or a log would act on or hide shown as an escape.
@@ -68,17 +79,6 @@ def printable(text: str) -> str:
         else:
             out.append(char.encode("unicode_escape").decode("ascii"))
     return "".join(out)
-
-    def annotation(self) -> str:
-        """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
-        props = f"file={_escape_property(self.path)}"
-        if self.line:
-            props += f",line={self.line}"
-        if self.col:
-            props += f",col={self.col}"
-        if self.field:
-            props += f",title={_escape_property(self.field)}"
-        return f"::{self.severity.value} {props}::{_escape_data(self.message)}"
 
 
 def _escape_data(text: str) -> str:
