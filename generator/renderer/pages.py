@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator import vocabulary
 from generator.model import Claim, Event
 from generator.project import Settings
-from generator.renderer import escape, jsonld, urls, words
+from generator.renderer import changelog, escape, jsonld, urls, words
 from generator.renderer.chart import figures_chart
 from generator.renderer.licence import DATA_LICENCE
 from generator.renderer.pagination import paginate
@@ -182,6 +182,15 @@ class SiteRenderer:
         plan[urls.places()] = page("places.md.j2", urls.places())
         plan[urls.sources()] = page("sources.md.j2", urls.sources())
         plan[urls.about()] = page("about.md.j2", urls.about())
+        history = changelog.versions(timeline)
+        plan[urls.changelog()] = page(
+            "changelog.md.j2", urls.changelog(), shown=history[: changelog.PAGE_VERSIONS], total=len(history)
+        )
+        for redirect in timeline.redirects:
+            target = timeline.by_id.get(redirect.to or "")
+            plan[urls.event(redirect.old_id)] = page(
+                "moved.md.j2", urls.event(redirect.old_id), redirect=redirect, target=target
+            )
         for slug, events in timeline.places.items():
             for pager, chunk in paginate(urls.place(slug), events):
                 plan[pager.path] = page(

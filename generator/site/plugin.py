@@ -147,6 +147,19 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         """Sanitise the rendered Markdown of every page."""
         return sanitise(html)
 
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """An old address names its event's page as canonical (main.html), not itself."""
+        if page.meta.get("moved_to"):
+            page.canonical_url = None
+        return context
+
+    def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
+        """Keep the 404 page's links relative, as every other page's: MkDocs makes them absolute
+        (from ``site_url``, else ``/``), which breaks a mirror or copy served under another path."""
+        if template_name == "404.html":
+            context["base_url"] = "."
+        return context
+
     pages_built = 0
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
