@@ -120,13 +120,18 @@ def citation(event_id: str | None, form: str) -> str:
 
 
 def tag_feed(tag_id: str, form: str) -> str:
-    """The Atom (``atom``) or JSON Feed (``json``) of one tag."""
-    return f"feeds/tags/{_slug(tag_id)}.{FEED_FORMATS[form]}"
+    """The Atom (``atom``) or JSON Feed (``json``) of one tag.
+
+    At the site root, as the whole timeline's feeds are: Material's script reads every
+    ``<link rel="alternate">`` of a page as another language of the site and fetches
+    ``sitemap.xml`` beside it, which exists only at the root (elsewhere: a 404 on every tag page).
+    """
+    return f"feed-tag-{_slug(tag_id)}.{FEED_FORMATS[form]}"
 
 
 def status_feed(status: str, form: str) -> str:
-    """The Atom (``atom``) or JSON Feed (``json``) of the events with one status."""
-    return f"feeds/status/{_slug(status)}.{FEED_FORMATS[form]}"
+    """The Atom (``atom``) or JSON Feed (``json``) of the events with one status (at the root, as :func:`tag_feed`)."""
+    return f"feed-status-{_slug(status)}.{FEED_FORMATS[form]}"
 
 
 def indexes(language: str = DEFAULT_LANGUAGE) -> set[str]:
