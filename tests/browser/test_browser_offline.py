@@ -98,6 +98,7 @@ def test_the_search_page_from_the_disk_says_search_needs_a_server(
 ) -> None:
     page, requested, errors = disk_page
     page.goto((copy / "search" / "index.html").as_uri() + "?q=desertion")
+    assert all(url.startswith("file://") for url in requested), requested
     note = page.locator(".tl-offline-note")
     expect(note).to_be_visible()
     expect(note).to_contain_text("Search needs a web server")
