@@ -48,7 +48,8 @@ class Verbatim(str):
 
 def bibtex(value: Any) -> str:
     """A value made inert inside a braced BibTeX field."""
-    return value if isinstance(value, Verbatim) else str(value).translate(_BIBTEX)
+    # a line break inside braces is legal, but a reader may take it for the end of a field
+    return value if isinstance(value, Verbatim) else _LINE_BREAKS.sub(" ", str(value)).translate(_BIBTEX)
 
 
 def ris(value: Any) -> str:

@@ -125,6 +125,15 @@ def content_security_policy(html: str) -> str:
     )
 
 
+_SITE_PATH = re.compile(r'(\shref=")/(?![/\\])')
+
+
+def relative_site_paths(html: str, page_url: str) -> str:
+    """Links to site paths (``/methodology/``, which a summary may hold) made relative to the page,
+    so that the site works under any path: on a mirror, in a sub-folder, or from a disk."""
+    return _SITE_PATH.sub(lambda m: m.group(1) + ("../" * page_url.count("/") or "./"), html)
+
+
 def lock_down(html: str) -> str:
     """Insert the CSP and referrer policy right after the charset declaration."""
     if CHARSET not in html:
@@ -144,8 +153,8 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     """Sanitises page content and adds the Content-Security-Policy to every HTML page."""
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        """Sanitise the rendered Markdown of every page."""
-        return sanitise(html)
+        """Sanitise the rendered Markdown of every page; make links to site paths relative."""
+        return relative_site_paths(sanitise(html), page.url)
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         """An old address names its event's page as canonical (main.html), not itself."""
