@@ -25,8 +25,10 @@ def check(folder: Path, text: str) -> list[str]:
     ("text", "expected"),
     [
         (
-            f'{LIVE}:\n  kind: renamed\n  to: 2023-watchdog-counts-desertion-cases\n  date: "2024-08-01"\n  reason: x\n',
-            f"redirects.yaml:1:1: {LIVE}: this old address is a live event's address; remove the entry, or rename one of the two",
+            f'{LIVE}:\n  kind: renamed\n  to: 2023-watchdog-counts-desertion-cases\n  date: "2024-08-01"\n'
+            "  reason: x\n",
+            f"redirects.yaml:1:1: {LIVE}: this old address is a live event's address; remove the entry, "
+            "or rename one of the two",
         ),
         (
             '2024-07-01-old:\n  kind: merged\n  to: 2024-07-02-nowhere\n  date: "2024-08-01"\n  reason: x\n',
