@@ -2,6 +2,7 @@
 
 Run:  .venv/bin/python benchmarks/scale.py            (N = 1,000 and 10,000)
       .venv/bin/python benchmarks/scale.py --sizes 500 --no-browser
+      .venv/bin/python benchmarks/scale.py --offline-only   (the build and its offline copy only)
 
 Synthetic events are made from the bundled ones (varied dates, tags, places,
 claims) in a temporary project. Each stage runs as its own process so that its
@@ -63,7 +64,10 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
     rng = random.Random(seed)
     bases = [to_data(load(p).root) for p in sorted(source.glob("*/*.yaml"))]  # type: ignore[arg-type]
     vocabulary = sorted({w for b in bases for w in re.findall(r"[A-Za-z]{4,}", b["title"])} | set(WORDS))
-    tags = list(yaml.safe_load((source / "tags.yaml").read_text(encoding="utf-8")))
+    vocabulary_of_tags = yaml.safe_load((source / "tags.yaml").read_text(encoding="utf-8"))
+    tags = list(vocabulary_of_tags)
+    # the tags whose events must carry a content note, read from tags.yaml as check reads them
+    noted = {tag for tag, entry in vocabulary_of_tags.items() if (entry or {}).get("content_note")}
     shutil.copy(source / "tags.yaml", target / "tags.yaml")
     for i in range(count):
         data = dict(bases[i % len(bases)])
@@ -85,7 +89,7 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
         )
         data.pop("date_end", None)
         data.pop("approximate", None)
-        if any(tag in ("executions-of-deserters", "violence-between-soldiers") for tag in data["tags"]):
+        if noted.intersection(data["tags"]):
             data.setdefault("content_note", "Describes killings.")
         folder = target / str(year)
         folder.mkdir(parents=True, exist_ok=True)
@@ -215,6 +219,39 @@ def reader_bytes(site: Path, query: str) -> tuple[int, int]:
     return page_bytes, search_bytes
 
 
+def offline_figures(project: Path, env: dict[str, str]) -> dict[str, float | str]:
+    """The offline copy of a built site: its size, and the time to write it again on its own."""
+    from generator.renderer import urls
+
+    site = project / "site"
+    figures: dict[str, float | str] = {}
+    figures["site size (MB)"] = tree_stats(site)[1] / 1e6
+    figures["offline zip (MB)"] = (site / urls.OFFLINE_ZIP).stat().st_size / 1e6
+    write = (
+        "from pathlib import Path; from generator.site.offline import write_offline_copy; "
+        f"write_offline_copy(Path({str(site)!r}))"
+    )
+    again = run([sys.executable, "-c", write], project, env)
+    figures["offline zip alone (s)"] = again.seconds
+    figures["offline zip peak (MB)"] = again.peak_mb
+    return figures
+
+
+def measure_offline(count: int) -> dict[str, float | str]:
+    """Only a cold ``timeline build`` (which writes the offline copy) and the copy's figures."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"timeline-bench-{count}-"))
+    try:
+        project = make_project(tmp)
+        env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "cache"), SOURCE_DATE_EPOCH="1700000000")
+        make_timeline(ROOT / "timeline", project / "timeline", count)
+        total = run([str(BIN / "timeline"), "build"], project, env)
+        figures: dict[str, float | str] = {"events": count, "total build, cold (s)": total.seconds}
+        figures["total build peak (MB)"] = total.peak_mb
+        return figures | offline_figures(project, env)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def measure(count: int, browser: bool) -> dict[str, float | str]:
     tmp = Path(tempfile.mkdtemp(prefix=f"timeline-bench-{count}-"))
     try:
@@ -260,6 +297,7 @@ def measure(count: int, browser: bool) -> dict[str, float | str]:
         _, _, largest_html, largest_name = tree_stats(project / "site", ".html")
         figures["largest page (KB)"] = largest_html / 1e3
         figures["largest page"] = largest_name
+        figures |= offline_figures(project, env)
         index = project / "site" / "search" / "search_index.json"
         if index.exists():
             figures["search_index.json (MB)"] = index.stat().st_size / 1e6
@@ -291,6 +329,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--no-browser", action="store_true", help="skip the download measurements")
+    parser.add_argument("--offline-only", action="store_true", help="only the cold build and the offline copy")
     parser.add_argument("--serve-loop", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_loop:
@@ -300,7 +339,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
     results = []
     for n in args.sizes:
-        results.append(measure(n, not args.no_browser))
+        results.append(measure_offline(n) if args.offline_only else measure(n, not args.no_browser))
         print(f"measured {n} events: {results[-1]}", file=sys.stderr, flush=True)
     keys = list(results[0])
     width = max(len(k) for k in keys)
