@@ -15,7 +15,7 @@ from generator.validation.cache import Job, check_all
 from generator.validation.convert import to_event
 from generator.validation.file import FileResult, check_file
 from generator.validation.hosts import load_refused_hosts
-from generator.validation.redirects import check_redirects, load_redirects
+from generator.validation.redirects import read_redirects
 from generator.validation.tags import load_tags
 
 
@@ -59,10 +59,7 @@ def validate(
     found = find(source)
     tags, problems = load_tags(found.tags)
     hosts, host_problems = load_refused_hosts(found.refused_hosts)
-    problems += host_problems
-    redirects, redirect_lines, redirect_problems = load_redirects(found.redirects)
-    problems += redirect_problems
-    problems += found.problems
+    problems += host_problems + found.problems
     jobs: list[Job] = []
     for path in found.events:
         # os.path on strings: Path.stem and Path.parent build new paths, 10,000 times a check
@@ -103,7 +100,8 @@ def validate(
     problems += crossfile.check_related(events, lines)
     problems += sources.check_hosts(events, hosts)
     problems += sources.check_one_description(events)
-    problems += check_redirects(redirects, events, found.redirects, redirect_lines)
+    redirects, more = read_redirects(found.redirects, events)
+    problems += more
     if duplicates:
         problems += crossfile.check_duplicates(events)
     clashing = {p for paths in ids.values() if len(paths) > 1 for p in paths}

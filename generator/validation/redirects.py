@@ -130,3 +130,10 @@ def check_redirects(redirects: list[Redirect], events: list[Event], path: Path |
                 )
             )
     return problems
+
+
+def read_redirects(path: Path | None, events: list[Event]) -> tuple[list[Redirect], list[Problem]]:
+    """The old addresses of ``path`` that every rule accepts, and every problem with them."""
+    redirects, at, problems = load_redirects(path)
+    problems += check_redirects(redirects, events, path, at)
+    return redirects, problems
