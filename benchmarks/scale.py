@@ -4,6 +4,7 @@ Run:  .venv/bin/python benchmarks/scale.py            (N = 1,000 and 10,000)
       .venv/bin/python benchmarks/scale.py --sizes 500 --no-browser
       .venv/bin/python benchmarks/scale.py --loop-only   (what a contributor waits for, benchmarks/loop.py)
       .venv/bin/python benchmarks/scale.py --quick       (that loop at 300 events)
+      .venv/bin/python benchmarks/scale.py --offline-only   (the build and its offline copy only)
 
 Synthetic events are made from the bundled ones (varied dates, tags, places,
 claims) in a temporary project. Each stage runs as its own process so that its
@@ -230,6 +231,39 @@ def contributor_loop(project: Path, env: dict[str, str], files: list[Path]) -> d
     return figures
 
 
+def offline_figures(project: Path, env: dict[str, str]) -> dict[str, float | str]:
+    """The offline copy of a built site: its size, and the time to write it again on its own."""
+    from generator.renderer import urls
+
+    site = project / "site"
+    figures: dict[str, float | str] = {}
+    figures["site size (MB)"] = tree_stats(site)[1] / 1e6
+    figures["offline zip (MB)"] = (site / urls.OFFLINE_ZIP).stat().st_size / 1e6
+    write = (
+        "from pathlib import Path; from generator.site.offline import write_offline_copy; "
+        f"write_offline_copy(Path({str(site)!r}))"
+    )
+    again = run([sys.executable, "-c", write], project, env)
+    figures["offline zip alone (s)"] = again.seconds
+    figures["offline zip peak (MB)"] = again.peak_mb
+    return figures
+
+
+def measure_offline(count: int) -> dict[str, float | str]:
+    """Only a cold ``timeline build`` (which writes the offline copy) and the copy's figures."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"timeline-bench-{count}-"))
+    try:
+        project = make_project(tmp)
+        env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "cache"), SOURCE_DATE_EPOCH="1700000000")
+        make_timeline(ROOT / "timeline", project / "timeline", count)
+        total = run([str(BIN / "timeline"), "build"], project, env)
+        figures: dict[str, float | str] = {"events": count, "total build, cold (s)": total.seconds}
+        figures["total build peak (MB)"] = total.peak_mb
+        return figures | offline_figures(project, env)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def measure(count: int, browser: bool, loop_only: bool = False) -> dict[str, float | str]:
     tmp = Path(tempfile.mkdtemp(prefix=f"timeline-bench-{count}-"))
     try:
@@ -277,6 +311,7 @@ def measure(count: int, browser: bool, loop_only: bool = False) -> dict[str, flo
         _, _, largest_html, largest_name = tree_stats(project / "site", ".html")
         figures["largest page (KB)"] = largest_html / 1e3
         figures["largest page"] = largest_name
+        figures |= offline_figures(project, env)
         index = project / "site" / "search" / "search_index.json"
         if index.exists():
             figures["search_index.json (MB)"] = index.stat().st_size / 1e6
@@ -315,6 +350,7 @@ def main() -> None:
         "--loop-only", action="store_true", help="only what a contributor waits for: check after an edit, serve"
     )
     parser.add_argument("--quick", action="store_true", help="the contributor loop at 300 events (for CI)")
+    parser.add_argument("--offline-only", action="store_true", help="only the cold build and the offline copy")
     parser.add_argument("--serve-loop", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_loop:
@@ -326,7 +362,7 @@ def main() -> None:
     if args.quick:
         args.sizes, args.loop_only = [300], True
     for n in args.sizes:
-        results.append(measure(n, not args.no_browser, args.loop_only))
+        results.append(measure_offline(n) if args.offline_only else measure(n, not args.no_browser, args.loop_only))
         print(f"measured {n} events: {results[-1]}", file=sys.stderr, flush=True)
     keys = list(results[0])
     width = max(len(k) for k in keys)

@@ -121,6 +121,26 @@ class Correction:
     """Why."""
 
 
+REDIRECT_KINDS = ("renamed", "merged", "removed")
+"""What can happen to a published event's address: it moved, it was merged into another, or it went."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Redirect:
+    """An address that no longer has its own event, from ``timeline/redirects.yaml``."""
+
+    old_id: str
+    """The id the event was published under; its page stays, sending readers on."""
+    kind: str
+    """A REDIRECT_KINDS value."""
+    to: str | None
+    """The live event that now holds it (None when it was removed)."""
+    date: datetime.date
+    """The day of the change."""
+    reason: str
+    """Why, in a few words, shown on the old address and in the changelog."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Event:
     """One event of the timeline."""

@@ -104,7 +104,9 @@ def run(
     problems = list(result.problems)
     if not result.ok:
         return Run(check=result, problems=problems, stopped=Stop.PROBLEMS)
-    files, more, keep = steps.generate(Timeline(result.events, result.tags), project.settings(), project.docs)
+    files, more, keep = steps.generate(
+        Timeline(result.events, result.tags, result.redirects), project.settings(), project.docs
+    )
     problems += more
     if errors(problems):
         return Run(check=result, problems=problems, stopped=Stop.PROBLEMS)

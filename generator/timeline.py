@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.model import Claim, Event, Figure, Tag
+from generator.model import Claim, Event, Figure, Redirect, Tag
 
 RELATED_LIMIT = 5
 """How many related events an event page lists."""
@@ -83,6 +83,8 @@ class Timeline:
 
     events: list[Event]
     tags: dict[str, Tag]
+    redirects: list[Redirect] = field(default_factory=list)
+    """Old addresses of renamed, merged and removed events, by date of the change."""
     by_id: dict[str, Event] = field(init=False)
     by_year: dict[int, list[Event]] = field(init=False)
     by_tag: dict[str, list[Event]] = field(init=False)
@@ -106,6 +108,17 @@ class Timeline:
         for event in self.events:
             for other in event.related:
                 self._named_by[other].append(event)
+
+    def previous_ids(self, event: Event) -> list[str]:
+        """The old ids that now lead to ``event`` (it was renamed from them, or they were merged into it)."""
+        return sorted(r.old_id for r in self.redirects if r.to == event.id)
+
+    @cached_property
+    def version(self) -> str:
+        """The dataset's version: the day of its last change (an event added or corrected, or an
+        address renamed, merged or removed), so that a build of the same data is the same."""
+        days = [e.updated for e in self.events] + [r.date for r in self.redirects]
+        return max(days).isoformat() if days else "unreleased"
 
     @cached_property
     def countries(self) -> list[str]:

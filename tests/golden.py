@@ -33,7 +33,7 @@ def render_small() -> dict[str, str]:
     if not result.ok:
         problems = "\n".join(p.format() for p in result.problems)
         raise SystemExit(f"the small fixture timeline has problems:\n{problems}")
-    return render_site(Timeline(result.events, result.tags), SETTINGS)
+    return render_site(Timeline(result.events, result.tags, result.redirects), SETTINGS)
 
 
 def main() -> None:

@@ -69,7 +69,8 @@ def test_the_build_succeeded_cleanly(small_site: BuiltSite) -> None:
 
 def test_every_event_has_its_page(small_site: BuiltSite) -> None:
     built = sorted(p.name for p in (small_site.site / "events").iterdir())
-    assert built == sorted(EVENTS)
+    # and a page at each old address of tests/fixtures/small/redirects.yaml
+    assert built == sorted([*EVENTS, *(r.old_id for r in RESULT.redirects)])
     for event_id, event in EVENTS.items():
         page = html(small_site.site, f"events/{event_id}")
         assert "<h1" in page and event.date.words() in page, event_id
@@ -128,16 +129,18 @@ def test_the_search_index_holds_every_event_under_its_title(small_site: BuiltSit
 
 def test_feeds(small_site: BuiltSite) -> None:
     atom = ET.parse(small_site.site / "feed.xml").getroot()
-    assert sorted(e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")) == sorted(
-        e.title for e in RESULT.events
+    entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")}
+    assert sorted(t for i, t in entries.items() if ":event:" in (i or "")) == sorted(e.title for e in RESULT.events)
+    assert sorted(i for i in entries if ":moved:" in (i or "")) == sorted(
+        f"urn:x-timeline:moved:{r.old_id}" for r in RESULT.redirects
     )
     feed = json.loads((small_site.site / "feed.json").read_text(encoding="utf-8"))
-    assert len(feed["items"]) == len(EVENTS)
+    assert len(feed["items"]) == len(EVENTS) + len(RESULT.redirects)
 
 
 def test_data_downloads(small_site: BuiltSite) -> None:
     data = (small_site.site / "data" / "events.json").read_text(encoding="utf-8")
-    assert data == events_json(Timeline(RESULT.events, RESULT.tags))
+    assert data == events_json(Timeline(RESULT.events, RESULT.tags, RESULT.redirects))
     rows = list(csv.DictReader(io.StringIO((small_site.site / "data" / "events.csv").read_text(encoding="utf-8"))))
     assert sorted(r["id"] for r in rows) == sorted(EVENTS)
     home = html(small_site.site, "")

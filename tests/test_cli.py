@@ -35,7 +35,7 @@ def test_a_clean_timeline(in_repo: Path) -> None:
     assert (
         run("check", "--strict", "--source", "tests/fixtures/small").stdout,
         run("check", "--strict", "--source", "tests/fixtures/small").exit_code,
-    ) == ("0 problems in 5 files\n", 0)
+    ) == ("0 problems in 6 files\n", 0)
 
 
 def three_broken_files(tmp_path: Path) -> Path:
@@ -247,7 +247,7 @@ def test_new_writes_a_file_that_fails_only_for_its_empty_summary(
     assert result.stdout.endswith(f"timeline check {NEW_FILE}\n")
     check = run("check")
     assert (check.stdout, check.exit_code) == (
-        f"{NEW_FILE}:16:10: summary: must not be empty\n1 problem in 6 files\n",
+        f"{NEW_FILE}:16:10: summary: must not be empty\n1 problem in 7 files\n",
         1,
     )
     path = tmp_path / NEW_FILE
@@ -255,7 +255,7 @@ def test_new_writes_a_file_that_fails_only_for_its_empty_summary(
         path.read_text(encoding="utf-8").replace('summary: ""', "summary: Example Daily reports it."), encoding="utf-8"
     )
     check = run("check", "--strict")
-    assert (check.stdout, check.exit_code) == ("0 problems in 6 files\n", 0)
+    assert (check.stdout, check.exit_code) == ("0 problems in 7 files\n", 0)
 
 
 def test_new_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -196,7 +196,7 @@ def _example() -> str:
 
 def _check_example(folder: Path, text: str, name: str = EXAMPLE_NAME) -> list[str]:
     timeline = folder / "timeline"
-    (timeline / "2024").mkdir(parents=True)
+    (timeline / "2024").mkdir(parents=True, exist_ok=True)
     shutil.copy2(BUNDLED / "tags.yaml", timeline / "tags.yaml")
     (timeline / "2024" / f"{name}.yaml").write_text(text, encoding="utf-8")
     return [p.format().removeprefix(f"{timeline}/") for p in validate(timeline, None).problems]
@@ -296,3 +296,19 @@ def test_a_correction_brings_the_event_back_to_the_top_of_the_feeds() -> None:
     item = __import__("json").loads(feeds.json_feed(timeline, None))["items"][0]
     assert item["date_modified"] == "2024-09-15T00:00:00Z"
     assert "2024-09-15: A change. (A reason.)" in item["content_html"]
+
+
+def test_the_redirects_example_is_valid_and_its_old_address_leads_on(tmp_path: Path) -> None:
+    [redirects] = [block for block in _code_blocks("yaml") if block.startswith("2024-07-10-")]
+    assert "`timeline/redirects.yaml`" in _guide()
+    (tmp_path / "timeline").mkdir()
+    (tmp_path / "timeline" / "redirects.yaml").write_text(redirects, encoding="utf-8")
+    assert _check_example(tmp_path, _example()) == []
+    result = validate(tmp_path / "timeline", None)
+    [moved] = result.redirects
+    assert (moved.old_id, moved.kind, moved.to) == ("2024-07-10-example-soldier-leaves-unit", "renamed", EXAMPLE_NAME)
+    clash = redirects.replace("2024-07-10-example", "2024-07-11-example", 1)
+    (tmp_path / "timeline" / "redirects.yaml").write_text(clash, encoding="utf-8")
+    assert [p.message for p in validate(tmp_path / "timeline", None).problems] == [
+        "this old address is a live event's address; remove the entry, or rename one of the two"
+    ]

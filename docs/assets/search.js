@@ -4,6 +4,7 @@
   "use strict";
   var MAX_RESULTS = 8;
   var pagefind = null;
+  var OFFLINE = location.protocol === "file:";
 
   function load(base) {
     if (!pagefind) {
@@ -66,6 +67,10 @@
 
   function run(base, query, list, status, limit) {
     if (!query.trim()) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
+    if (OFFLINE) {
+      status.textContent = "Search needs a web server; this copy is opened from a disk. The Search page links to the full list.";
+      return Promise.resolve();
+    }
     status.textContent = "Searching\u2026";
     return load(base).then(function (module) {
       return module.debouncedSearch(query, {}, 250);
@@ -108,6 +113,14 @@
     var list = document.querySelector(".tl-search-page__results");
     var status = document.getElementById("tl-search-page-status");
     var query = new URLSearchParams(location.search).get("q") || "";
+    if (OFFLINE) {
+      // The offline copy (file://): browsers refuse to load the index from a disk, so say so and
+      // point to the lists that work everywhere.
+      document.querySelector(".tl-offline-note").hidden = false;
+      page.hidden = true;
+      status.hidden = true;
+      return;
+    }
     input.value = query;
     status.textContent = "";
     run(base, query, list, status, 50);

@@ -16,7 +16,8 @@ from generator.problems import Problem
 
 TAGS_FILE = "tags.yaml"
 REFUSED_HOSTS_FILE = "refused-hosts.yaml"
-ALLOWED_TOP_LEVEL = {TAGS_FILE, REFUSED_HOSTS_FILE, "schema.json", "README.md"}
+REDIRECTS_FILE = "redirects.yaml"
+ALLOWED_TOP_LEVEL = {TAGS_FILE, REFUSED_HOSTS_FILE, REDIRECTS_FILE, "schema.json", "README.md"}
 """Files allowed directly in the timeline folder besides the year folders."""
 
 
@@ -27,6 +28,8 @@ class Found:
     events: list[Path] = field(default_factory=list)
     tags: Path | None = None
     refused_hosts: Path | None = None
+    redirects: Path | None = None
+    """``redirects.yaml``: old addresses of renamed, merged and removed events."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -65,6 +68,8 @@ def find(source: Path) -> Found:
             found.tags = path
         elif entry.name == REFUSED_HOSTS_FILE:
             found.refused_hosts = path
+        elif entry.name == REDIRECTS_FILE:
+            found.redirects = path
         elif entry.name not in ALLOWED_TOP_LEVEL:
             found.problems.append(
                 Problem(display(path), 0, 0, "", "unexpected file; event files go in timeline/<YYYY>/<id>.yaml")

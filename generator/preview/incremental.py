@@ -157,6 +157,8 @@ def affected(old: Timeline, new: Timeline) -> set[str]:
                 pages |= _listings(version, event)
     pages |= _timeline_pages(old, new, changed)
     pages |= _figure_pages(old, new, changed)
+    if old.version != new.version:  # every event page cites the dataset's version
+        pages |= {urls.event(e.id) for e in new.events}
     return pages
 
 

@@ -107,7 +107,16 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
     tags = {t.id: {"name": t.name, "description": t.description} for t in timeline.tags.values()}
     lines = ",\n".join(_cached(cache, "json", e, _record_line) for e in timeline.events)
     licence = {"id": DATA_LICENCE.id, "url": DATA_LICENCE.url, "attribution": DATA_LICENCE.attribution}
-    head = json.dumps({"licence": licence, "tags": tags, "version": 1}, ensure_ascii=False, sort_keys=True)
+    # Old addresses: what became of each renamed, merged or removed event (timeline/redirects.yaml)
+    moved = {
+        r.old_id: {"kind": r.kind, "to": r.to, "date": r.date.isoformat(), "reason": r.reason}
+        for r in timeline.redirects
+    }
+    head = json.dumps(
+        {"dataset_version": timeline.version, "licence": licence, "moved": moved, "tags": tags, "version": 1},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     return head[:-1] + ',"events":[\n' + lines + "\n]}\n"
 
 

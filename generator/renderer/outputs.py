@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.loader.files import check_tree, display
 from generator.problems import Problem
 from generator.project import GENERATED, Settings
-from generator.renderer import exports, feeds
+from generator.renderer import changelog, citation, datapackage, exports, feeds, urls
 from generator.renderer.pages import render_site
 from generator.timeline import Timeline
 
@@ -62,8 +62,13 @@ def other_files(
     files, problems = hand_written(docs)
     files["data/events.json"] = exports.events_json(timeline, cache).encode("utf-8")
     files["data/events.csv"] = exports.events_csv(timeline, cache).encode("utf-8")
-    files["feed.xml"] = feeds.atom(timeline, settings.site_url).encode("utf-8")
-    files["feed.json"] = feeds.json_feed(timeline, settings.site_url).encode("utf-8")
+    files[urls.DATAPACKAGE] = datapackage.datapackage(timeline, settings.site_url).encode("utf-8")
+    files[urls.CHANGELOG_JSON] = changelog.changelog_json(timeline).encode("utf-8")
+    for path, text in [
+        *feeds.feed_files(timeline, settings.site_url).items(),
+        *citation.citation_files(timeline, settings.site_url).items(),
+    ]:
+        files[path] = text.encode("utf-8")
     return files, problems
 
 

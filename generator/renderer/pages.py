@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator import vocabulary
 from generator.model import Claim, Event
 from generator.project import Settings
-from generator.renderer import escape, jsonld, urls, words
+from generator.renderer import changelog, escape, jsonld, urls, words
 from generator.renderer.chart import figures_chart
 from generator.renderer.licence import DATA_LICENCE
 from generator.renderer.pagination import paginate
@@ -190,6 +190,7 @@ class SiteRenderer:
         plan[urls.places()] = page("places.md.j2", urls.places())
         plan[urls.sources()] = page("sources.md.j2", urls.sources())
         plan[urls.about()] = page("about.md.j2", urls.about())
+        plan |= _history_pages(timeline, page)
         for slug, events in timeline.places.items():
             for pager, chunk in paginate(urls.place(slug), events):
                 plan[pager.path] = page(
@@ -202,6 +203,22 @@ class SiteRenderer:
                 "figures.md.j2", pager.path, rows=page_rows, chart=chart, total=len(rows), pager=pager
             )
         return plan
+
+
+def _history_pages(timeline: Timeline, page: Callable[..., Callable[[], str]]) -> dict[str, Callable[[], str]]:
+    """The changelog, and a page at each old address (``timeline/redirects.yaml``) that links on."""
+    history = changelog.versions(timeline)
+    plan = {
+        urls.changelog(): page(
+            "changelog.md.j2", urls.changelog(), shown=history[: changelog.PAGE_VERSIONS], total=len(history)
+        )
+    }
+    for redirect in timeline.redirects:
+        target = timeline.by_id.get(redirect.to or "")
+        plan[urls.event(redirect.old_id)] = page(
+            "moved.md.j2", urls.event(redirect.old_id), redirect=redirect, target=target
+        )
+    return plan
 
 
 def render_site(timeline: Timeline, settings: Settings) -> dict[str, str]:

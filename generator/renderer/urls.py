@@ -23,6 +23,15 @@ EVENTS_JSON = "data/events.json"
 EVENTS_CSV = "data/events.csv"
 ATOM_FEED = "feed.xml"
 JSON_FEED = "feed.json"
+DATAPACKAGE = "data/datapackage.json"
+"""The Frictionless Data Package that describes the downloads."""
+CHANGELOG_JSON = "data/changelog.json"
+OFFLINE_ZIP = "downloads/desertion-timeline-offline.zip"
+"""The whole site as a zip that works from a disk; written after MkDocs built the site."""
+OFFLINE_SHA256 = OFFLINE_ZIP + ".sha256"
+CITATION_FORMATS = {"bibtex": "bib", "ris": "ris", "csl-json": "csl.json"}
+"""Each citation format by name, with its file suffix."""
+FEED_FORMATS = {"atom": "xml", "json": "json"}
 METHODOLOGY = "methodology.md"
 """A hand-written page that generated pages link to."""
 
@@ -100,9 +109,42 @@ def about(language: str = DEFAULT_LANGUAGE) -> str:
     return _in(language, "about.md")
 
 
+def changelog(language: str = DEFAULT_LANGUAGE) -> str:
+    return _in(language, "changelog.md")
+
+
+def citation(event_id: str | None, form: str) -> str:
+    """An event's citation file in a :data:`CITATION_FORMATS` format; ``None`` for the whole dataset."""
+    name = "dataset" if event_id is None else _slug(event_id)
+    return f"cite/{name}.{CITATION_FORMATS[form]}"
+
+
+def tag_feed(tag_id: str, form: str) -> str:
+    """The Atom (``atom``) or JSON Feed (``json``) of one tag.
+
+    At the site root, as the whole timeline's feeds are: Material's script reads every
+    ``<link rel="alternate">`` of a page as another language of the site and fetches
+    ``sitemap.xml`` beside it, which exists only at the root (elsewhere: a 404 on every tag page).
+    """
+    return f"feed-tag-{_slug(tag_id)}.{FEED_FORMATS[form]}"
+
+
+def status_feed(status: str, form: str) -> str:
+    """The Atom (``atom``) or JSON Feed (``json``) of the events with one status (at the root, as :func:`tag_feed`)."""
+    return f"feed-status-{_slug(status)}.{FEED_FORMATS[form]}"
+
+
 def indexes(language: str = DEFAULT_LANGUAGE) -> set[str]:
     """The pages that summarise the whole timeline: home, About, and the lists of years, tags, places and sources."""
-    return {home(language), years(language), tags(language), places(language), sources(language), about(language)}
+    return {
+        home(language),
+        years(language),
+        tags(language),
+        places(language),
+        sources(language),
+        about(language),
+        changelog(language),
+    }
 
 
 def listing(first: str, pages: int) -> list[str]:

@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.site.offline import write_offline_copy
 from generator.writer import swap
 
 
@@ -74,6 +75,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=True)
         build(config)
+        write_offline_copy(staging)
     except (MkDocsException, SystemExit, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         messages = collect.messages or [str(exc)]

@@ -132,6 +132,15 @@ def allow_nonce(html: bytes, nonce: str) -> bytes:
     return html.replace(b"script-src 'self'", b"script-src 'self' 'nonce-" + nonce.encode("ascii") + b"'", 1)
 
 
+_SITE_PATH = re.compile(r'(\shref=")/(?![/\\])')
+
+
+def relative_site_paths(html: str, page_url: str) -> str:
+    """Links to site paths (``/methodology/``, which a summary may hold) made relative to the page,
+    so that the site works under any path: on a mirror, in a sub-folder, or from a disk."""
+    return _SITE_PATH.sub(lambda m: m.group(1) + ("../" * page_url.count("/") or "./"), html)
+
+
 def lock_down(html: str) -> str:
     """Insert the CSP and referrer policy right after the charset declaration."""
     if CHARSET not in html:
@@ -157,8 +166,21 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         return config
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        """Sanitise the rendered Markdown of every page."""
-        return sanitise(html)
+        """Sanitise the rendered Markdown of every page; make links to site paths relative."""
+        return relative_site_paths(sanitise(html), page.url)
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """An old address names its event's page as canonical (main.html), not itself."""
+        if page.meta.get("moved_to"):
+            page.canonical_url = None
+        return context
+
+    def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
+        """Keep the 404 page's links relative, as every other page's: MkDocs makes them absolute
+        (from ``site_url``, else ``/``), which breaks a mirror or copy served under another path."""
+        if template_name == "404.html":
+            context["base_url"] = "."
+        return context
 
     pages_built = 0
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.loader.files import display, find
-from generator.model import Event, Tag
+from generator.model import Event, Redirect, Tag
 from generator.problems import Problem, errors, ordered
 from generator.validation import crossfile, sources
 from generator.validation.cache import Job, check_all
@@ -16,6 +16,7 @@ from generator.validation.convert import to_event
 from generator.validation.file import FileResult, check_file
 from generator.validation.hosts import load_refused_hosts
 from generator.validation.places import check_place_addresses
+from generator.validation.redirects import read_redirects
 from generator.validation.tags import load_tags
 
 
@@ -31,6 +32,8 @@ class Result:
     """Every problem, sorted by file and line."""
     files: int = 0
     """How many files were checked."""
+    redirects: list[Redirect] = field(default_factory=list)
+    """Old addresses of renamed, merged and removed events (``timeline/redirects.yaml``)."""
 
     @property
     def ok(self) -> bool:
@@ -99,12 +102,14 @@ def validate(
     problems += sources.check_hosts(events, hosts)
     problems += sources.check_one_description(events)
     problems += check_place_addresses(events)
+    redirects, more = read_redirects(found.redirects, events)
+    problems += more
     if duplicates:
         problems += crossfile.check_duplicates(events)
     clashing = {p for paths in ids.values() if len(paths) > 1 for p in paths}
     events = [e for e in events if e.path not in clashing]
-    files = len(found.events) + (1 if found.tags else 0) + (1 if found.refused_hosts else 0)
-    return Result(events, tags, ordered(problems), files)
+    files = len(found.events) + sum(1 for f in (found.tags, found.refused_hosts, found.redirects) if f)
+    return Result(events, tags, ordered(problems), files, redirects)
 
 
 def _read(

@@ -441,6 +441,30 @@ class Scan:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+def _scan_research_file(site: Path, path: Path, data: bytes, where: str) -> list[str]:
+    """A citation parses back as one entry; the offline zip unpacks only into its folder; its digest is right."""
+    import hashlib
+    import zipfile
+
+    import bibtexparser
+    import rispy
+
+    if path.suffix == ".bib":
+        entries = bibtexparser.loads(data.decode("utf-8")).entries
+        return [] if len(entries) == 1 else [f"{where}: {len(entries)} BibTeX entries"]
+    if path.suffix == ".ris":
+        records = rispy.loads(data.decode("utf-8"))
+        return [] if len(records) == 1 else [f"{where}: {len(records)} RIS records"]
+    if path.suffix == ".sha256":
+        digest = hashlib.sha256(path.with_suffix("").read_bytes()).hexdigest()
+        return [] if data.decode() == f"{digest}  {path.with_suffix('').name}\n" else [f"{where}: wrong digest"]
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+    folder = path.name.removesuffix(".zip") + "/"
+    strays = [n for n in names if not n.startswith(folder) or ".." in PurePosixPath(n).parts or "\\" in n]
+    return [f"{where}: entry outside its folder: {n}" for n in strays]
+
+
 def scan_site(site: Path) -> Scan:
     """Scan every file of a built site."""
     scan = Scan()
@@ -457,10 +481,12 @@ def scan_site(site: Path) -> Scan:
         try:
             if suffix == ".html":
                 scan.findings += scan_html(data.decode("utf-8"), where, site=site, path=path)
-            elif where == "feed.xml":
+            elif where == "feed.xml" or (where.startswith("feed-") and suffix == ".xml"):
                 scan.findings += _scan_atom(data, where)
-            elif where == "feed.json":
+            elif where == "feed.json" or (where.startswith("feed-") and suffix == ".json"):
                 scan.findings += _scan_json_feed(data, where)
+            elif suffix in {".bib", ".ris", ".zip", ".sha256"}:
+                scan.findings += _scan_research_file(site, path, data, where)
             elif suffix == ".xml":
                 ElementTree.fromstring(data)
             elif suffix == ".gz":

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator import vocabulary
 from generator.project import Settings
+from generator.renderer import urls
 from generator.renderer.outputs import generate, hand_written
 from generator.renderer.pages import render_site
 from generator.timeline import Timeline
@@ -76,4 +78,8 @@ def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
     copied, _ = hand_written(REPO / "docs")
     assert {"methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
     assert {"about.md", "sources.md"} <= set(pages)
-    assert set(files) == set(pages) | set(copied) | {"data/events.json", "data/events.csv", "feed.xml", "feed.json"}
+    data = {"data/events.json", "data/events.csv", urls.DATAPACKAGE, urls.CHANGELOG_JSON, "feed.xml", "feed.json"}
+    feeds = {urls.tag_feed(t, f) for t in timeline.tags for f in urls.FEED_FORMATS}
+    feeds |= {urls.status_feed(s, f) for s in vocabulary.STATUSES for f in urls.FEED_FORMATS}
+    cited = {urls.citation(i, f) for i in [None, *timeline.by_id] for f in urls.CITATION_FORMATS}
+    assert set(files) == set(pages) | set(copied) | data | feeds | cited

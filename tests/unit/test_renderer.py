@@ -147,6 +147,7 @@ def test_an_empty_timeline_still_has_its_index_pages() -> None:
     pages = render_site(Timeline([], TAGS), Settings())
     assert sorted(pages) == [
         "about.md",
+        "changelog.md",
         "figures.md",
         "index.md",
         "places/index.md",

@@ -25,7 +25,7 @@ def test_the_small_fixture_is_valid_and_complete() -> None:
     result = validate(SMALL)
     assert result.ok
     assert result.problems == []
-    assert result.files == 5
+    assert result.files == 6  # four events, tags.yaml and redirects.yaml
     assert sorted(e.id for e in result.events) == [
         "2022-03-01-deserters-cross-border",
         "2022-03-conscripts-refuse-to-advance",
