@@ -20,7 +20,7 @@ from generator import vocabulary
 from generator.model import Claim, Event
 from generator.project import Settings
 from generator.renderer import escape, jsonld, urls, words
-from generator.renderer.chart import figures_chart
+from generator.renderer.chart import figure_charts
 from generator.renderer.licence import DATA_LICENCE
 from generator.renderer.pagination import paginate
 from generator.timeline import Timeline
@@ -188,10 +188,10 @@ class SiteRenderer:
                     "place.md.j2", pager.path, events=chunk, place=events[0].location, total=len(events), pager=pager
                 )
         rows = timeline.figures()
-        chart = figures_chart(rows)
+        charts = figure_charts(rows)
         for pager, page_rows in paginate(urls.figures(), rows):
             plan[pager.path] = page(
-                "figures.md.j2", pager.path, rows=page_rows, chart=chart, total=len(rows), pager=pager
+                "figures.md.j2", pager.path, rows=page_rows, charts=charts, total=len(rows), pager=pager
             )
         return plan
 
