@@ -23,6 +23,7 @@ from generator.renderer import escape, jsonld, urls, words
 from generator.renderer.chart import figure_charts
 from generator.renderer.licence import DATA_LICENCE
 from generator.renderer.pagination import paginate
+from generator.renderer.timeaxis import time_axis
 from generator.timeline import Timeline
 
 LATEST_ON_HOME = 10
@@ -145,6 +146,7 @@ class SiteRenderer:
             "location_words": words.location_words,
             "claimant_kinds": claimant_kinds,
             "event_list": lambda events, up: self.event_list(timeline, events, up),
+            "time_axis": time_axis,
         }
 
         def page(name: str, here: str, **context: Any) -> Callable[[], str]:
