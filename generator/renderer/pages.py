@@ -22,6 +22,7 @@ from generator.project import Settings
 from generator.renderer import escape, jsonld, urls, words
 from generator.renderer.chart import figure_charts
 from generator.renderer.licence import DATA_LICENCE
+from generator.renderer import regionmap
 from generator.renderer.pagination import paginate
 from generator.renderer.timeaxis import time_axis
 from generator.timeline import Timeline
@@ -147,6 +148,11 @@ class SiteRenderer:
             "claimant_kinds": claimant_kinds,
             "event_list": lambda events, up: self.event_list(timeline, events, up),
             "time_axis": time_axis,
+            "region_map": regionmap.region_map,
+            "map_legend": regionmap.legend,
+            "map_notice": regionmap.outlines().notice,
+            "region_name": regionmap.region_name,
+            "occupied_words": regionmap.occupied_words,
         }
 
         def page(name: str, here: str, **context: Any) -> Callable[[], str]:
@@ -182,6 +188,10 @@ class SiteRenderer:
             for pager, chunk in paginate(urls.tag(tag_id), timeline.by_tag.get(tag_id, [])):
                 plan[pager.path] = page("tag.md.j2", pager.path, tag=tag, events=chunk, pager=pager)
         plan[urls.places()] = page("places.md.j2", urls.places())
+        plan[urls.regions()] = page("regions.md.j2", urls.regions())
+        for code, events in timeline.by_region.items():
+            for pager, chunk in paginate(urls.region(code), events):
+                plan[pager.path] = page("region.md.j2", pager.path, code=code, events=chunk, total=len(events), pager=pager)
         plan[urls.sources()] = page("sources.md.j2", urls.sources())
         plan[urls.about()] = page("about.md.j2", urls.about())
         for slug, events in timeline.places.items():

@@ -88,6 +88,16 @@ def place(slug: str, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
     return page_path(_in(language, f"places/{_slug(slug)}.md"), number)
 
 
+def regions(language: str = DEFAULT_LANGUAGE) -> str:
+    """The map page: every region of Ukraine and Russia, coloured by its number of events."""
+    return _in(language, "regions/index.md")
+
+
+def region(code: str, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+    """A region's page, by its ISO 3166-2 code: ``regions/ua-43.md``."""
+    return page_path(_in(language, f"regions/{_slug(code.lower())}.md"), number)
+
+
 def figures(number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
     return page_path(_in(language, "figures.md"), number)
 
@@ -102,7 +112,15 @@ def about(language: str = DEFAULT_LANGUAGE) -> str:
 
 def indexes(language: str = DEFAULT_LANGUAGE) -> set[str]:
     """The pages that summarise the whole timeline: home, About, and the lists of years, tags, places and sources."""
-    return {home(language), years(language), tags(language), places(language), sources(language), about(language)}
+    return {
+        home(language),
+        years(language),
+        tags(language),
+        places(language),
+        regions(language),
+        sources(language),
+        about(language),
+    }
 
 
 def listing(first: str, pages: int) -> list[str]:
