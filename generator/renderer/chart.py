@@ -133,7 +133,11 @@ def _nice(value: Decimal) -> Decimal:
 
 
 def _axes(
-    start: datetime.date, end: datetime.date, top: Decimal, x: Callable[[datetime.date], float], y: Callable[[Decimal], float]
+    start: datetime.date,
+    end: datetime.date,
+    top: Decimal,
+    x: Callable[[datetime.date], float],
+    y: Callable[[Decimal], float],
 ) -> list[str]:
     base = HEIGHT - BOTTOM
     parts = [
@@ -144,7 +148,8 @@ def _axes(
         value = top * fraction
         parts.append(f'<text x="{LEFT - 6}" y="{y(value) + 5:.1f}" text-anchor="end">{_short(value)}</text>')
         if fraction:
-            parts.append(f'<line class="tl-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"></line>')
+            level = f"{y(value):.1f}"
+            parts.append(f'<line class="tl-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{level}" y2="{level}"></line>')
     years = range(start.year + (start.month > 1), end.year + 1)
     step = max(1, len(years) // 5 + (len(years) % 5 > 0))
     for year in list(years)[::step] or [start.year]:
@@ -157,10 +162,12 @@ def _legend(kinds: list[str]) -> Markup:
     if not kinds:
         return Markup("")
     items = "".join(
-        f'<li class="tl-kind-{kind}"><span aria-hidden="true">{MARKS[kind]}</span> {html_text(words.kind_words(kind))}</li>'
+        f'<li class="tl-kind-{kind}"><span aria-hidden="true">{MARKS[kind]}</span> '
+        f"{html_text(words.kind_words(kind))}</li>"
         for kind in kinds
     )
-    return Markup(f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Claimant kinds"))}">{items}</ul>')
+    html = f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Claimant kinds"))}">{items}</ul>'
+    return Markup(html)
 
 
 def _point(row: FigureRow, px: float, py: float, *, labelled: bool) -> str:
@@ -190,4 +197,3 @@ def _short(value: Decimal) -> str:
         if value >= size:
             return f"{(value / size).quantize(Decimal('0.1')).normalize():f}{suffix}"
     return f"{value.normalize():f}"
-

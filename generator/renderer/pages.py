@@ -19,10 +19,9 @@ from markupsafe import Markup
 from generator import vocabulary
 from generator.model import Claim, Event
 from generator.project import Settings
-from generator.renderer import escape, jsonld, urls, words
+from generator.renderer import escape, jsonld, regionmap, urls, words
 from generator.renderer.chart import figure_charts
 from generator.renderer.licence import DATA_LICENCE
-from generator.renderer import regionmap
 from generator.renderer.pagination import paginate
 from generator.renderer.timeaxis import time_axis
 from generator.timeline import Timeline
@@ -138,9 +137,9 @@ class SiteRenderer:
             rows.append(row)
         return Markup('<ol class="tl-list">\n' + "\n".join(rows) + "\n</ol>")
 
-    def pages(self, timeline: Timeline) -> dict[str, Callable[[], str]]:
-        """Every generated page by path, each as a function that renders it."""
-        common = {
+    def _common(self, timeline: Timeline) -> dict[str, Any]:
+        """What every page's template may use."""
+        return {
             "timeline": timeline,
             "settings": self.settings,
             "vocabulary": vocabulary,
@@ -154,6 +153,10 @@ class SiteRenderer:
             "region_name": regionmap.region_name,
             "occupied_words": regionmap.occupied_words,
         }
+
+    def pages(self, timeline: Timeline) -> dict[str, Callable[[], str]]:
+        """Every generated page by path, each as a function that renders it."""
+        common = self._common(timeline)
 
         def page(name: str, here: str, **context: Any) -> Callable[[], str]:
             return lambda: self.env.get_template(name).render(**common, here=here, **context)
@@ -188,10 +191,7 @@ class SiteRenderer:
             for pager, chunk in paginate(urls.tag(tag_id), timeline.by_tag.get(tag_id, [])):
                 plan[pager.path] = page("tag.md.j2", pager.path, tag=tag, events=chunk, pager=pager)
         plan[urls.places()] = page("places.md.j2", urls.places())
-        plan[urls.regions()] = page("regions.md.j2", urls.regions())
-        for code, events in timeline.by_region.items():
-            for pager, chunk in paginate(urls.region(code), events):
-                plan[pager.path] = page("region.md.j2", pager.path, code=code, events=chunk, total=len(events), pager=pager)
+        plan.update(_region_pages(timeline, page))
         plan[urls.sources()] = page("sources.md.j2", urls.sources())
         plan[urls.about()] = page("about.md.j2", urls.about())
         for slug, events in timeline.places.items():
@@ -206,6 +206,15 @@ class SiteRenderer:
                 "figures.md.j2", pager.path, rows=page_rows, charts=charts, total=len(rows), pager=pager
             )
         return plan
+
+
+def _region_pages(timeline: Timeline, page: Callable[..., Callable[[], str]]) -> dict[str, Callable[[], str]]:
+    """The map of regions and one page per region with events."""
+    plan = {urls.regions(): page("regions.md.j2", urls.regions())}
+    for code, events in timeline.by_region.items():
+        for pager, chunk in paginate(urls.region(code), events):
+            plan[pager.path] = page("region.md.j2", pager.path, code=code, events=chunk, total=len(events), pager=pager)
+    return plan
 
 
 def render_site(timeline: Timeline, settings: Settings) -> dict[str, str]:

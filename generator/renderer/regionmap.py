@@ -22,7 +22,14 @@ from generator.renderer import urls, words
 from generator.renderer.escape import html_text
 from generator.validation.regions import REGION_NAMES
 
-OCCUPIED = {"UA-43": "wholly", "UA-40": "wholly", "UA-09": "partly", "UA-14": "partly", "UA-23": "partly", "UA-65": "partly"}
+OCCUPIED = {
+    "UA-43": "wholly",
+    "UA-40": "wholly",
+    "UA-09": "partly",
+    "UA-14": "partly",
+    "UA-23": "partly",
+    "UA-65": "partly",
+}
 """Ukrainian regions Russia occupies, wholly (since 2014) or in part (since 2014 or 2022), as the map marks them."""
 SHADES = ((0, "0"), (1, "1"), (2, "2"), (4, "3"), (10, "4"))
 """Event counts from which each shade starts: none, 1, 2-3, 4-9, 10 or more."""
@@ -88,7 +95,9 @@ def region_map(by_region: dict[str, list[Event]], here: str, *, small: bool = Fa
     ]
     for code, d in sorted(drawing.paths.items()):
         count = len(by_region.get(code, []))
-        classes = f"tl-region tl-n{shade(count)}" + (f" tl-occupied tl-occupied-{OCCUPIED[code]}" if code in OCCUPIED else "")
+        classes = f"tl-region tl-n{shade(count)}" + (
+            f" tl-occupied tl-occupied-{OCCUPIED[code]}" if code in OCCUPIED else ""
+        )
         name = f"{region_name(code)}: " + words.ngettext("%(num)d event", "%(num)d events", count)
         if code in OCCUPIED:
             name += f" ({occupied_words(code)})"
@@ -110,6 +119,7 @@ def legend() -> Markup:
     ]
     items.append(
         f'<li><span class="tl-swatch tl-occupied-swatch" aria-hidden="true"></span>'
-        f'{html_text(words.gettext("occupied by Russia, wholly or in part (dashed outline)"))}</li>'
+        f"{html_text(words.gettext('occupied by Russia, wholly or in part (dashed outline)'))}</li>"
     )
-    return Markup(f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Legend"))}">{"".join(items)}</ul>')
+    html = f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Legend"))}">{"".join(items)}</ul>'
+    return Markup(html)

@@ -82,7 +82,7 @@ def time_axis(events: list[Event], here: str, *, aggregate: bool | None = None) 
         body, height, note = _marks(events, span, here)
     title = words.gettext("When the events happened, %(first)s to %(last)s") % {
         "first": f"{MONTHS[span.first.month]} {span.first.year}",
-        "last": "%s %d" % (MONTHS[span.month(span.months - 1)[1]], span.month(span.months - 1)[0]),
+        "last": f"{MONTHS[span.month(span.months - 1)[1]]} {span.month(span.months - 1)[0]}",
     }
     key = "tl-axis-title"
     svg = (
@@ -90,16 +90,17 @@ def time_axis(events: list[Event], here: str, *, aggregate: bool | None = None) 
         f'height="{height + AXIS}" role="group" aria-labelledby="{key}">'
         f'<title id="{key}">{html_text(title)}</title>{body}{_months(span, height)}</svg>'
     )
-    return Markup(
+    figure = (
         f'<figure class="tl-axis-figure"><div class="tl-axis-scroll">{svg}</div>'
         f"<figcaption>{html_text(note)}</figcaption>{legend() if not aggregate else ''}</figure>"
     )
+    return Markup(figure)
 
 
 def _lanes(events: list[Event]) -> list[int]:
     """A lane for each event, so that marks overlapping in time stack instead of hiding each other."""
     ends: list[datetime.date] = []
-    lanes = []
+    lanes: list[int] = []
     for event in events:
         start = event.date.earliest()
         lane = next((i for i, end in enumerate(ends) if end < start), None)
@@ -118,7 +119,7 @@ def _marks(events: list[Event], span: Span, here: str) -> tuple[str, int, str]:
     for event, lane in zip(events, lanes, strict=True):
         x = span.x(event.date.earliest())
         width = max(4.0, span.x(event.date.latest()) + span.month_width / 31 - x)
-        shape = "tl-approx" if event.date.approximate else ("tl-range" if width > 4 else "tl-day")
+        shape = "tl-approx" if event.date.approximate else ("tl-range" if event.date.precision_days() > 1 else "tl-day")
         name = words.gettext("%(title)s, %(date)s, %(status)s") % {
             "title": event.title,
             "date": event.date.words(),
@@ -154,7 +155,9 @@ def _bars(events: list[Event], span: Span, here: str) -> tuple[str, int, str]:
             f'<rect class="tl-bar-month" x="{index * span.month_width + 2:.1f}" y="{TOP + BAR - height:.1f}" '
             f'width="{span.month_width - 4:.1f}" height="{height:.1f}"></rect></a>'
         )
-    note = words.gettext("Events per month (the tallest bar is %(top)d): select a bar to open that year.") % {"top": top}
+    note = words.gettext("Events per month (the tallest bar is %(top)d): select a bar to open that year.") % {
+        "top": top
+    }
     return "".join(parts), TOP + BAR, note
 
 
@@ -168,7 +171,9 @@ def _months(span: Span, height: int) -> str:
     for index in range(span.months):
         year, month = span.month(index)
         x = round(index * span.month_width, 1)
-        parts.append(f'<text class="tl-month" x="{x + span.month_width / 2:.1f}" y="{height + 13}" text-anchor="middle">{MONTHS[month][0]}</text>')
+        middle = x + span.month_width / 2
+        parts.append(f'<text class="tl-month" x="{middle:.1f}" y="{height + 13}" text-anchor="middle">')
+        parts.append(f"{MONTHS[month][0]}</text>")
         if month == 1 or index == 0:
             parts.append(f'<line class="tl-axis" x1="{x}" x2="{x}" y1="0" y2="{height + 26}"></line>')
             parts.append(f'<text class="tl-year" x="{x + 2}" y="{height + 26}">{year}</text>')
@@ -177,10 +182,11 @@ def _months(span: Span, height: int) -> str:
 
 def legend() -> Markup:
     """The statuses' colours, and how a range and an approximate date are drawn."""
-    items = [
-        f'<li><span class="tl-swatch tl-s-{status}" aria-hidden="true"></span>{html_text(words.gettext(status))}</li>'
-        for status in STATUSES
-    ]
-    items.append(f'<li><span class="tl-swatch tl-range" aria-hidden="true"></span>{html_text(words.gettext("a range of days"))}</li>')
-    items.append(f'<li><span class="tl-swatch tl-approx" aria-hidden="true"></span>{html_text(words.gettext("an approximate date"))}</li>')
-    return Markup(f'<ul class="tl-legend tl-axis-legend" aria-label="{html_text(words.gettext("Legend"))}">{"".join(items)}</ul>')
+    swatches = [(f"tl-s-{status}", words.gettext(status)) for status in STATUSES]
+    swatches += [("tl-range", words.gettext("a range of days")), ("tl-approx", words.gettext("an approximate date"))]
+    items = "".join(
+        f'<li><span class="tl-swatch {kind}" aria-hidden="true"></span>{html_text(label)}</li>'
+        for kind, label in swatches
+    )
+    html = f'<ul class="tl-legend tl-axis-legend" aria-label="{html_text(words.gettext("Legend"))}">{items}</ul>'
+    return Markup(html)
