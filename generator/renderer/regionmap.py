@@ -101,7 +101,7 @@ def region_map(by_region: dict[str, list[Event]], here: str, *, small: bool = Fa
         name = f"{region_name(code)}: " + words.ngettext("%(num)d event", "%(num)d events", count)
         if code in OCCUPIED:
             name += f" ({occupied_words(code)})"
-        path = f'<path class="{classes}" d="{d}"></path>'
+        path = f'<path class="{classes}" data-region="{code}" d="{d}"></path>'
         if count:
             parts.append(f'<a href="{urls.href(urls.region(code), here)}" aria-label="{html_text(name)}">{path}</a>')
         else:

@@ -35,7 +35,7 @@ def test_regions_with_events_link_to_their_pages_with_their_count() -> None:
         "RU-BEL": [located(f"2024-01-0{i}-b", "RU-BEL") for i in (1, 2)],
     }
     svg = str(region_map(by_region, HERE))
-    links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><path class="([^"]+)"', svg)
+    links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><path class="([^"]+)" data-region', svg)
     assert links == [
         (urls.href(urls.region("RU-BEL"), HERE), "Belgorodskaya oblast&#x27; (RU-BEL): 2 events", "tl-region tl-n2"),
         (
