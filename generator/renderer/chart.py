@@ -29,8 +29,11 @@ WIDTH = 560
 HEIGHT = 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32
 """Room for the value axis's labels on the left and the years below."""
-MAX_POINTS = 120
-"""Past this many figures of one kind the chart draws the latest; the full table lists them all."""
+MAX_POINTS = 24
+"""Past this many figures of one kind the chart (and the table beside it) shows the latest; the full
+table under all the charts lists every figure. Keeps the figures page under 500 KB at 10,000 events."""
+MAX_UNDATED = 6
+"""Figures without a claim date listed beside a chart (they cannot be drawn); the full table has them all."""
 LABELLED = 10
 """Up to this many points, each carries its number and qualifier as text beside it; past it the
 labels would overlap, so the qualifier stays in each point's title and in the table."""
@@ -49,7 +52,9 @@ class FigureChart:
     svg: Markup
     """The chart; empty when no figure of this kind has a claim date."""
     rows: list[FigureRow]
-    """Every figure of this kind, in order of claim date (undated last)."""
+    """The figures the table beside the chart lists: those drawn, then up to :data:`MAX_UNDATED` undated ones."""
+    total: int
+    """How many figures of this kind there are in all."""
     undated: int
     """How many of them have no claim date, so are in the table but not on the chart."""
     legend: Markup
@@ -76,13 +81,15 @@ def figure_charts(rows: list[FigureRow]) -> list[FigureChart]:
             "unit": words.gettext("per cent" if unit == "percent" else UNITS[unit]),
         }
         dated = [r for r in group if claim_day(r)][-MAX_POINTS:]
+        undated = [r for r in group if not claim_day(r)]
         charts.append(
             FigureChart(
                 key=f"{counts}-{unit}",
                 title=title,
                 svg=_svg(f"{counts}-{unit}", title, dated),
-                rows=group,
-                undated=len(group) - len([r for r in group if claim_day(r)]),
+                rows=dated + undated[:MAX_UNDATED],
+                total=len(group),
+                undated=len(undated),
                 legend=_legend(sorted({r.claim.kind for r in dated}, key=list(CLAIMANT_KINDS).index)),
             )
         )
