@@ -2,53 +2,56 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from generator import pipeline, vocabulary
-from generator.authoring import reference
-from generator.authoring.skeleton import SkeletonError, needs_content_note, skeleton
-from generator.loader.files import TAGS_FILE, display
+from generator.authoring import intake, questions, reference
+from generator.authoring.skeleton import (
+    SkeletonError,
+    check_content_note,
+    check_country,
+    check_date,
+    check_language,
+    check_precision,
+    check_text,
+    check_url,
+    free_id,
+    needs_content_note,
+    skeleton,
+)
+from generator.loader import targets
+from generator.loader.files import display
 from generator.model import Tag
-from generator.problems import Problem, Severity, errors
+from generator.problems import ANNOTATIONS_PER_LEVEL, Problem, errors, for_annotations
 from generator.project import Project, find_project
 from generator.renderer.words import ngettext
 from generator.site.build import tune_gc
 from generator.validation import schema
-from generator.validation.tags import load_tags
 
 
 def _project() -> Project:
     return find_project(Path.cwd())
 
 
-def _github(problem: Problem) -> str:
-    """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
-    level = "warning" if problem.severity is Severity.WARNING else "error"
-    props = f"file={_escape_property(problem.path)}"
-    if problem.line:
-        props += f",line={problem.line}"
-    if problem.col:
-        props += f",col={problem.col}"
-    if problem.field:
-        props += f",title={_escape_property(problem.field)}"
-    return f"::{level} {props}::{_escape_data(problem.message)}"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _report(problems: list[Problem], files: int, output_format: str) -> None:
-    for problem in problems:
-        click.echo(_github(problem) if output_format == "github" else problem.format())
+def _report(problems: list[Problem], files: int, output_format: str, changed: set[str] | None = None) -> None:
+    """Every problem, then a count; on GitHub, the annotations it shows first and the rest as text."""
+    rest = problems
+    if output_format == "github":
+        shown, rest = for_annotations(problems, changed)
+        for problem in shown:
+            click.echo(problem.annotation())
+        if rest:
+            more = ngettext("%(num)d more problem", "%(num)d more problems", len(rest))
+            click.echo(f"::notice::{more} below, not annotated: GitHub shows {ANNOTATIONS_PER_LEVEL} of each kind")
+    for problem in rest:
+        click.echo(problem.format())
     counted = ngettext("%(num)d problem", "%(num)d problems", len(problems))
     click.echo(f"{counted} in {ngettext('%(num)d file', '%(num)d files', files)}")
 
@@ -74,6 +77,7 @@ def main() -> None:
 
 @main.command()
 @SOURCE
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
     "--format",
@@ -82,18 +86,45 @@ def main() -> None:
     default="text",
     help="github prints GitHub Actions annotations.",
 )
+@click.option("--changed", multiple=True, help="With --format github: a file the pull request changes (repeatable).")
+@click.option("--base", help="With --format github: annotate warnings of the files changed since this commit.")
 @click.option("--no-cache", is_flag=True, help="Parse every file again.")
-def check(source: Path | None, strict: bool, output_format: str, no_cache: bool) -> None:
+def check(
+    source: Path | None,
+    paths: tuple[Path, ...],
+    strict: bool,
+    output_format: str,
+    changed: tuple[str, ...],
+    base: str | None,
+    no_cache: bool,
+) -> None:
     """Run every rule on every event file and list every problem.
 
-    Each problem is printed as path:line:col: field: message, sorted, then a count.
-    Exits 1 on any error (or any warning with --strict), 0 when clean.
+    With PATHs (files or folders), list only their problems; the whole timeline is still read
+    for the rules across files. A YAML file outside timeline/ that looks like an event is
+    reported, since it would never reach the site. Each problem is printed as
+    path:line:col: field: message, sorted, then a count. Exits 1 on any error (or any warning
+    with --strict), 0 when clean. On a pull request, --format github annotates the errors
+    first, then the warnings of the changed files (--changed or --base), 10 of each at most.
 
-    Example: timeline check --strict
+    Example: timeline check timeline/2024/2024-07-11-soldier-leaves-unit.yaml
     """
-    result = pipeline.check(source or _project().timeline, use_cache=not no_cache)
-    _report(result.problems, result.files, output_format)
-    sys.exit(1 if _failed(result.problems, strict) else 0)
+    project = _project()
+    timeline = source or project.timeline
+    result = pipeline.check(timeline, use_cache=not no_cache)
+    problems, files = targets.chosen(result.problems, result.files, paths, timeline, project.root)
+    _report(problems, files, output_format, _changed_files(changed, base))
+    sys.exit(1 if _failed(problems, strict) else 0)
+
+
+def _changed_files(changed: tuple[str, ...], base: str | None) -> set[str] | None:
+    """The files of the pull request, from --changed or from git against --base; None for all."""
+    if base:
+        try:
+            return targets.changed_files(base, Path.cwd()) | {os.path.normpath(c) for c in changed}
+        except targets.GitError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return {os.path.normpath(c) for c in changed} or None
 
 
 @main.command()
@@ -157,43 +188,70 @@ def serve(source: Path | None, dev_addr: str) -> None:
     preview(project, source or project.timeline, dev_addr, click.echo)
 
 
-def _answers(given: dict[str, str | None], tags: list[str], url: str | None, known: dict[str, Tag]) -> dict[str, Any]:
-    """The skeleton's fields: each from its option, else asked for in a terminal, else its default."""
+def _ask(value: str | None, prompt: str, read: Callable[[str], Any], default: str | None = None) -> Any:
+    """An answer read by ``read``: the option's value, else asked for again until ``read`` accepts it."""
     ask = _interactive()
+    while True:
+        if value is None and not ask and default is None:
+            raise click.UsageError(f"missing option for {prompt.lower()} (or run in a terminal to be asked)")
+        if value is None:
+            value = click.prompt(prompt, default=default, show_default=bool(default)) if ask else default
+        try:
+            return read(str(value))
+        except SkeletonError as exc:
+            if not ask:
+                raise click.ClickException(str(exc)) from exc
+            click.echo(f"  {exc}. Please try again.", err=True)
+            value = None
 
-    def need(value: str | None, prompt: str, default: str | None = None) -> str:
-        if value:
-            return value
-        if ask:
-            return str(click.prompt(prompt, default=default))
-        if default is not None:
-            return default
-        raise click.UsageError(f"missing option for {prompt.lower()} (or run in a terminal to be asked)")
 
-    answers: dict[str, Any] = {
-        "date": need(given["date"], "Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-        "title": need(given["title"], "Title"),
-        "location": need(given["location"], "Location (in English)"),
-        "country": need(given["country"], "Country code (UA, RU, ...)"),
-        "precision": given["precision"] or need(None, f"Precision ({', '.join(vocabulary.PRECISIONS)})", "region"),
-    }
-    listed = f" [{', '.join(sorted(known))}]" if known else ""
-    answers["tags"] = tags or [
-        t.strip() for t in need(None, f"Tags, comma-separated{listed}", "").split(",") if t.strip()
-    ]
-    note = given["content_note"] or ""
-    if not note and needs_content_note(answers["tags"], known) and ask:
-        note = need(None, "Content note (shown before violent detail)")
-    answers["content_note"] = note
-    answers["publisher"] = need(given["publisher"], "Publisher of the first source")
-    answers["source_title"] = need(given["source_title"], "Headline of the first source")
-    answers["source_url"] = url or (
-        click.prompt("Address of the source (https://..., empty if none)", default="", show_default=False)
-        if ask
-        else ""
+def _answers(given: dict[str, Any], known: dict[str, Tag], places: list[questions.Place]) -> dict[str, Any]:
+    """The skeleton's fields, each checked as it is given: from its option, else asked for in a terminal."""
+    answers: dict[str, Any] = {"date": _ask(given["date"], "Date (YYYY, YYYY-MM or YYYY-MM-DD)", check_date).iso()}
+    answers["title"] = _ask(given["title"], "Title", lambda v: check_text("title", v))
+    if places and given["location"] is None and _interactive():
+        click.echo("Recent places:\n" + "\n".join(questions.numbered([p.name for p in places])))
+    answers["location"], place = _ask(
+        given["location"], "Location (a number, or a place in English)", lambda v: questions.read_place(v, places)
+    )
+    answers["country"] = _ask(
+        given["country"], "Country code (UA, RU, ...)", check_country, place.country if place else None
+    )
+    answers["precision"] = _ask(
+        given["precision"],
+        f"Precision ({', '.join(vocabulary.PRECISIONS)})",
+        check_precision,
+        place.precision if place else "region",
+    )
+    if not given["tags"] and known and _interactive():
+        click.echo("Tags:\n" + "\n".join(questions.numbered([f"{t.id}: {t.name}" for t in known.values()])))
+    answers["tags"] = _ask(
+        " ".join(given["tags"]) or None,
+        "Tags (numbers or names, separated by commas)",
+        lambda v: questions.read_tags(v, known),
+    )
+    needed = bool(needs_content_note(answers["tags"], known))
+    answers["content_note"] = _ask(
+        given["content_note"] or ("" if not needed or not _interactive() else None),
+        "Content note (shown before violent detail)",
+        lambda v: check_content_note(answers["tags"], known or None, v),
+    )
+    answers["publisher"] = _ask(
+        given["publisher"], "Publisher of the first source", lambda v: check_text("publisher", v)
+    )
+    answers["source_title"] = _ask(
+        given["source_title"], "Headline of the first source", lambda v: check_text("source title", v)
+    )
+    answers["source_url"] = _ask(
+        given["source_url"],
+        "Address of the source (https://..., empty if none)",
+        check_url,
+        "" if given["source_url"] is None else None,
     )
     if answers["source_url"]:
-        answers["source_language"] = need(given["source_language"], "Language of the source page (en, ru, uk, ...)")
+        answers["source_language"] = _ask(
+            given["source_language"], "Language of the source page (en, ru, uk, ...)", check_language
+        )
     return answers
 
 
@@ -220,44 +278,75 @@ def _interactive() -> bool:
 @click.option("--source-title", help="The first source's headline.")
 @click.option("--source-url", help="The first source's https:// address.")
 @click.option("--source-language", help="The language of the first source's page: en, ru, uk, ...")
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def new(
-    source: Path | None,
-    date: str | None,
-    title: str | None,
-    location: str | None,
-    country: str | None,
-    precision: str | None,
-    tags: tuple[str, ...],
-    content_note: str | None,
-    publisher: str | None,
-    source_title: str | None,
-    source_url: str | None,
-    source_language: str | None,
-    force: bool,
-) -> None:
+def new(source: Path | None, tags: tuple[str, ...], **given: str | None) -> None:
     """Write a skeleton event file that passes check once its summary is written.
 
-    Asks for anything not given as an option (when run in a terminal).
+    Asks for anything not given as an option (when run in a terminal), checking each answer
+    as it is given. Never writes over a file: on a name clash it proposes another name.
 
     Example: timeline new --date 2024-07-11 --title "Soldier reportedly shoots two comrades"
     --location "Belgorod region" --country RU --tag desertion --publisher Newsweek
     --source-title "Russian 'Deserter' Massacred Fellow Soldiers"
     """
     timeline = source or _project().timeline
-    known, _ = load_tags(timeline / TAGS_FILE if (timeline / TAGS_FILE).is_file() else None)
-    given = {"date": date, "title": title, "location": location, "country": country, "publisher": publisher}
-    given |= {"precision": precision, "content_note": content_note, "source_title": source_title}
-    given["source_language"] = source_language
+    checked = pipeline.check(timeline)
+    known = checked.tags
+    answers = _answers({**given, "tags": list(tags)}, known, questions.recent_places(checked.events))
     try:
-        path, text = skeleton(timeline, **_answers(given, list(tags), source_url, known), known_tags=known or None)
+        path, text = skeleton(timeline, **answers, known_tags=known or None)
     except SkeletonError as exc:
         raise click.ClickException(str(exc)) from exc
-    if path.exists() and not force:
-        raise click.ClickException(f"{path} already exists (use --force to overwrite)")
+    path = _free_path(timeline, path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {display(path)}. Write the summary and the claim, then run: timeline check")
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    hint = questions.next_command(f"check {display(path)}", Path.cwd())
+    click.echo(f"Wrote {display(path)}. Write the summary and the claim, then run: {hint}")
+
+
+def _free_path(timeline: Path, path: Path) -> Path:
+    """``path``, or on a clash another name: proposed, and asked for in a terminal."""
+    proposed = free_id(timeline, path.stem)
+    if proposed == path.stem:
+        return path
+    if proposed is None:
+        raise click.ClickException(f"{display(path)} and 99 other names like it exist; choose another title")
+    click.echo(
+        f"An event file named {path.stem}.yaml exists already. If it is the same event, add your source "
+        "to it instead; otherwise this one needs another name.",
+        err=True,
+    )
+    if _interactive():
+        proposed = _ask(None, "File name for this event", lambda v: questions.read_file_id(v, timeline), proposed)
+    else:
+        click.echo(f"Writing it as {proposed}.yaml; rename it if a better name fits.", err=True)
+    return path.with_name(f"{proposed}.yaml")
+
+
+@main.command("from-issue")
+@SOURCE
+@click.argument("body_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--issue", type=click.IntRange(min=1), required=True, help="The issue's number, for the file's comment.")
+def from_issue(source: Path | None, body_file: Path, issue: int) -> None:
+    """Write the event proposed in a "Propose a new event" issue (its text in BODY_FILE).
+
+    The text is read strictly against .github/ISSUE_TEMPLATE/new-event.yml: each question once,
+    in the form's order, required answers given and choices among the form's. The file is never
+    written over another; run `timeline check` afterwards. The intake workflow runs this.
+
+    Example: timeline from-issue issue.md --issue 42
+    """
+    project = _project()
+    try:
+        body = body_file.read_text(encoding="utf-8")
+        path = intake.from_issue(
+            body, form=project.root / intake.FORM, timeline=source or project.timeline, issue=issue, today=Date.today()
+        )
+    except (intake.IntakeError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"issue #{issue}: {exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {body_file}: {exc.strerror}") from exc
+    click.echo(f"Wrote {display(path)} from issue #{issue}")
 
 
 @main.command("schema")

@@ -5,6 +5,7 @@ Domain code collects problems and returns them; only the CLI prints them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -45,6 +46,25 @@ class Problem:
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {field}{label}{self.message}"
 
+    def annotation(self) -> str:
+        """A GitHub Actions workflow command, so the problem shows on the pull request's line."""
+        props = f"file={_escape_property(self.path)}"
+        if self.line:
+            props += f",line={self.line}"
+        if self.col:
+            props += f",col={self.col}"
+        if self.field:
+            props += f",title={_escape_property(self.field)}"
+        return f"::{self.severity.value} {props}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 def ordered(problems: list[Problem]) -> list[Problem]:
     """Problems without duplicates, sorted by :meth:`Problem.sort_key` (much faster than the
@@ -55,3 +75,26 @@ def ordered(problems: list[Problem]) -> list[Problem]:
 def errors(problems: list[Problem]) -> list[Problem]:
     """The problems that stop a build."""
     return [p for p in problems if p.severity is Severity.ERROR]
+
+
+ANNOTATIONS_PER_LEVEL = 10
+"""GitHub shows at most 10 error and 10 warning annotations per step, and drops the rest silently."""
+
+
+def for_annotations(
+    problems: list[Problem], changed: set[str] | None, limit: int = ANNOTATIONS_PER_LEVEL
+) -> tuple[list[Problem], list[Problem]]:
+    """The problems worth an annotation on a pull request, and the rest.
+
+    Errors come first, those of ``changed`` files before the others; then the warnings of
+    ``changed`` files (of every file when ``changed`` is None). At most ``limit`` of each.
+    """
+
+    def in_change(problem: Problem) -> bool:
+        return changed is None or os.path.normpath(problem.path) in changed
+
+    failing = sorted(errors(problems), key=lambda p: (not in_change(p), p.sort_key()))
+    warned = [p for p in problems if p.severity is Severity.WARNING and in_change(p)]
+    shown = failing[:limit] + warned[:limit]
+    kept = set(shown)
+    return shown, [p for p in problems if p not in kept]

@@ -51,7 +51,7 @@ def three_broken_files(tmp_path: Path) -> Path:
         .replace("tags: [violence-between-soldiers]", "tags: [fleeing]"),
         encoding="utf-8",
     )
-    (root / "2024" / "2024-08-c-broken.yaml").write_text("title: a\n  date: 2024-08\n", encoding="utf-8")
+    (root / "2024" / "2024-08-c-broken.yaml").write_text("title: Deserters: two caught\n", encoding="utf-8")
     return root
 
 
@@ -60,7 +60,8 @@ timeline/2024/2024-07-11-a-shooting.yaml:4:9: status: expected one of reported, 
 denied; got 'verified'
 timeline/2024/2024-07-12-b-desertion.yaml:5:8: tags[0]: unknown tag 'fleeing'; expected one of: desertion, \
 desertion-figures, refusal-to-fight, unused-tag, violence-between-soldiers (or add it to timeline/tags.yaml)
-timeline/2024/2024-08-c-broken.yaml:2:7: YAML syntax error: mapping values are not allowed in this context
+timeline/2024/2024-08-c-broken.yaml:1:17: the value of 'title' contains a colon followed by a space, which YAML \
+reads as a new key; put the whole value in double quotes: title: "..."
 3 problems in 4 files
 """
 
@@ -92,8 +93,8 @@ corroborated, confirmed, disputed, denied; got 'verified'
 ::error file=timeline/2024/2024-07-12-b-desertion.yaml,line=5,col=8,title=tags[0]::unknown tag 'fleeing'; expected \
 one of: desertion, desertion-figures, refusal-to-fight, unused-tag, violence-between-soldiers (or add it to \
 timeline/tags.yaml)
-::error file=timeline/2024/2024-08-c-broken.yaml,line=2,col=7::YAML syntax error: mapping values are not allowed in \
-this context
+::error file=timeline/2024/2024-08-c-broken.yaml,line=1,col=17::the value of 'title' contains a colon followed by a \
+space, which YAML reads as a new key; put the whole value in double quotes: title: "..."
 ::error file=timeline/2024/2024-08-d-warned.yaml,line=5,col=19,title=tags[1]::expected lowercase letters and digits \
 joined by hyphens; got '50%25'
 ::error file=timeline/2024/2024-08-d-warned.yaml,line=5,col=19,title=tags[1]::unknown tag '50%25'; expected one of: \
@@ -108,12 +109,61 @@ address of the page if it is online, or say why not in no_url_reason
 def test_github_annotations_leave_out_unknown_positions(in_repo: Path) -> None:
     result = run("check", "--source", "tests/fixtures/broken", "--format", "github")
     lines = result.stdout.splitlines()
-    assert (
-        "::error file=tests/fixtures/broken/notes.txt::unexpected file; event files go in timeline/<YYYY>/<id>.yaml"
-        in lines
-    )
-    assert all(line.startswith(("::error file=", "::warning file=")) for line in lines[:-1])
+    errors = [line for line in lines if line.startswith("::error ")]
+    warnings = [line for line in lines if line.startswith("::warning ")]
+    assert (len(errors), len(warnings)) == (10, 2), "GitHub shows 10 of each level; the rest would be lost"
+    assert lines[:12] == errors + warnings, "errors first, then warnings"
+    assert lines[12] == "::notice::26 more problems below, not annotated: GitHub shows 10 of each kind"
+    assert "tests/fixtures/broken/notes.txt:0:0: unexpected file; event files go in timeline/<YYYY>/<id>.yaml" in lines
+    assert len(lines) == 12 + 1 + 26 + 1
     assert lines[-1] == "38 problems in 11 files"
+
+
+def test_the_changed_files_come_first_and_only_their_warnings_are_annotated(in_repo: Path) -> None:
+    changed = [
+        "tests/fixtures/broken/notes.txt",
+        "tests/fixtures/broken/2024/2024-08-valid-but-related-to-nothing.yaml",
+    ]
+    args = [arg for path in changed for arg in ("--changed", path)]
+    result = run("check", "--source", "tests/fixtures/broken", "--format", "github", *args)
+    lines = result.stdout.splitlines()
+    # a file-wide problem has no line or column, and GitHub then marks the whole file
+    assert [line.split(",")[0].split("::")[1] for line in lines[:2]] == [
+        "error file=tests/fixtures/broken/2024/2024-08-valid-but-related-to-nothing.yaml",
+        "error file=tests/fixtures/broken/notes.txt",
+    ]
+    assert lines[1] == (
+        "::error file=tests/fixtures/broken/notes.txt::unexpected file; event files go in timeline/<YYYY>/<id>.yaml"
+    )
+    warnings = [line for line in lines if line.startswith("::warning ")]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(
+        "::warning file=tests/fixtures/broken/2024/2024-08-valid-but-related-to-nothing.yaml,"
+    )
+    assert (
+        "tests/fixtures/broken/2023/2024-02-wrong-folder.yaml:23:5: sources[0]: warning: source has no url"
+        in result.stdout
+    )
+    assert lines[-1] == "38 problems in 11 files"
+
+
+def test_the_base_option_reads_the_changed_files_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    three_broken_files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], check=True)
+    warned = tmp_path / "timeline" / "2024" / "2024-07-12-b-desertion.yaml"
+    warned.write_text(warned.read_text(encoding="utf-8").replace("    url: https://example.org/a\n", ""))
+    subprocess.run([*git, "commit", "-qam", "pull request"], check=True)
+    result = run("check", "--source", "timeline", "--format", "github", "--base", "HEAD^1")
+    assert [line.split(",")[0] for line in result.stdout.splitlines() if line.startswith("::warning")] == [
+        "::warning file=timeline/2024/2024-07-12-b-desertion.yaml"
+    ]
+    refused = run("check", "--source", "timeline", "--format", "github", "--base", "--output=x")
+    assert refused.exit_code == 1
+    assert "expected a commit or a branch as the base; got '--output=x'" in refused.stderr
 
 
 def test_a_missing_source_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,8 +6,11 @@ bundled timeline, so that the new file sits among real events as it would in a p
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator import cli
+from generator.authoring import questions
 from generator.authoring.skeleton import SkeletonError, skeleton
 from generator.cli import main
 from generator.loader.nodes import parse
@@ -80,7 +84,9 @@ def _write_summary(path: Path) -> None:
 def test_new_writes_a_file_that_passes_check_once_the_summary_is_written(project: Path) -> None:
     result = _new(*OPTIONS)
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {NEW_FILE}. Write the summary and the claim, then run: timeline check\n"
+    written, hint = result.output.rstrip("\n").split(". Write the summary and the claim, then run: ")
+    assert written == f"Wrote {NEW_FILE}"
+    assert hint.endswith(f"timeline check {NEW_FILE}")
     path = project / NEW_FILE
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema.json\n")
@@ -147,15 +153,57 @@ def test_answers_that_cannot_make_a_valid_file_are_refused(
     )
 
 
-def test_an_existing_file_is_kept_unless_forced(project: Path) -> None:
+def test_a_name_clash_gets_another_name_and_never_overwrites(project: Path) -> None:
     assert _new(*OPTIONS).exit_code == 0
     _write_summary(project / NEW_FILE)
     again = _new(*OPTIONS)
-    assert again.exit_code == 1
-    assert "already exists (use --force to overwrite)" in again.output
+    assert again.exit_code == 0
+    assert again.stderr == (
+        "An event file named 2024-07-11-soldier-reportedly-deserts-from-a-unit.yaml exists already. If it is the "
+        "same event, add your source to it instead; otherwise this one needs another name.\n"
+        "Writing it as 2024-07-11-soldier-reportedly-deserts-from-a-unit-2.yaml; rename it if a better name fits.\n"
+    )
     assert "Example News said" in (project / NEW_FILE).read_text(encoding="utf-8")
-    assert _new(*OPTIONS, "--force").exit_code == 0
-    assert SUMMARY in (project / NEW_FILE).read_text(encoding="utf-8")
+    assert SUMMARY in (project / NEW_FILE.replace(".yaml", "-2.yaml")).read_text(encoding="utf-8")
+    assert "force" not in again.output
+    assert _new(*OPTIONS, "--force").exit_code == 2, "there is no option to overwrite"
+
+
+def test_in_a_terminal_a_clash_proposes_a_name_and_takes_another(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    assert _new(*OPTIONS, "--precision", "region").exit_code == 0
+    taken = NEW_FILE.split("/")[-1].removesuffix(".yaml")
+    result = _new(*OPTIONS, "--precision", "region", input=f"{taken}\nNot A Name\n2024-07-11-kursk-desertion\n")
+    assert result.exit_code == 0, result.output
+    assert f"File name for this event [{taken}-2]: " in result.output
+    assert f"file name: {taken}.yaml exists already; choose another name. Please try again." in result.output
+    assert "file name: expected the date and lowercase words joined by hyphens; got 'Not A Name'" in result.output
+    assert (project / "timeline/2024/2024-07-11-kursk-desertion.yaml").is_file()
+
+
+def test_the_command_it_prints_runs_as_printed(project: Path) -> None:
+    result = _new(*OPTIONS)
+    hint = result.output.rstrip("\n").split("then run: ")[1]
+    ran = subprocess.run(shlex.split(hint), cwd=project, capture_output=True, text=True, timeout=120, check=False)
+    assert ran.returncode == 1, "the summary is still empty"
+    assert ran.stdout == f"{NEW_FILE}:16:10: summary: must not be empty\n1 problem in 1 file\n"
+
+
+def test_the_command_is_spelt_for_where_the_contributor_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bin_folder = tmp_path / ".venv" / "bin"
+    bin_folder.mkdir(parents=True)
+    (bin_folder / "timeline").write_text("#!/bin/sh\n", encoding="utf-8")
+    (bin_folder / "timeline").chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(bin_folder / "python"))
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert questions.next_command("check x.yaml", tmp_path) == ".venv/bin/timeline check x.yaml"
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    assert questions.next_command("check x.yaml", elsewhere) == f"{bin_folder / 'timeline'} check x.yaml"
+    monkeypatch.setenv("PATH", f"{bin_folder}:/usr/bin:/bin")  # the venv is active
+    assert questions.next_command("check x.yaml", elsewhere) == "timeline check x.yaml"
 
 
 def test_without_a_terminal_a_missing_answer_is_a_usage_error(project: Path) -> None:
@@ -164,29 +212,55 @@ def test_without_a_terminal_a_missing_answer_is_a_usage_error(project: Path) -> 
     assert "missing option for title" in result.output
 
 
-def test_in_a_terminal_it_asks_for_each_answer(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_a_terminal_it_asks_for_each_answer_again_until_it_fits(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cli, "_interactive", lambda: True)
     answers = [
-        "2024-07-11",  # date
+        "2024-02-30",  # date: no such day, asked again
+        "2024-07-11",
         "Soldier reportedly deserts from a unit near Kursk",  # title
-        "Kursk region",  # location
-        "RU",  # country
+        "Kursk region",  # location: a new place, not a number
+        "Russia",  # country: not a code, asked again
+        "RU",
         "",  # precision: the default, region
-        "desertion, executions-of-deserters",  # tags
-        "Describes a soldier being shot.",  # content note, asked because of the tag
+        "desertion, made-up",  # tags: one unknown, asked again
+        "desertion 3",  # by name and by number
+        "Describes a soldier being shot.",  # content note, asked because executions-of-deserters needs one
         "Example News",  # publisher
         "Soldier deserts, channel says",  # headline
-        "https://example.org/soldier-deserts",  # address
-        "en",  # language of the page
+        "http://example.org/soldier-deserts",  # address: not https, asked again
+        "https://example.org/soldier-deserts",
+        "English",  # language of the page: asked because there is an address, and again
+        "en",
     ]
     result = _new(input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "Tags, comma-separated [abuse-by-commanders, background, barrier-troops," in result.output
+    assert result.output.count("Please try again.") == 5
+    assert "date: day is out of range for month; got '2024-02-30'. Please try again." in result.output
+    assert "Tags:\n   1. desertion: Desertion\n   2. desertion-figures: " in result.output
+    assert "Recent places:\n  1. " in result.output
     text = (project / NEW_FILE).read_text(encoding="utf-8")
     assert "tags: [desertion, executions-of-deserters]" in text
     assert "  precision: region" in text
     _write_summary(project / NEW_FILE)
     assert _problems(project, NEW_FILE) == []
+
+
+def test_a_recent_place_is_chosen_by_number_with_its_country_and_precision(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    places = questions.recent_places(validate(project / "timeline", None).events)
+    assert len(places) == questions.RECENT_PLACES
+    options = [o for o in OPTIONS if o not in ("--location", "Kursk region", "--country", "ru")]
+    result = _new(*options, input="2\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert f"Country code (UA, RU, ...) [{places[1].country}]: " in result.output
+    written = project / result.output.split("Wrote ")[1].split(". Write")[0]
+    text = written.read_text(encoding="utf-8")
+    assert f"  name: {json.dumps(places[1].name, ensure_ascii=False)}" in text
+    assert f"  precision: {places[1].precision}" in text
 
 
 def test_the_example_in_contributing_works(project: Path) -> None:

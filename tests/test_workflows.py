@@ -137,7 +137,7 @@ def test_the_check_workflow_runs_check_the_tests_and_a_build_on_pull_requests() 
     for command in [
         "pip install --require-hashes -r requirements.lock",
         "pip install --no-deps --no-build-isolation -e .",
-        "timeline check --format github",
+        "timeline check --format github --no-cache --base HEAD^1",
         "timeline schema --check",
         "timeline reference --check",
         ".ci/install-browser",
@@ -146,6 +146,8 @@ def test_the_check_workflow_runs_check_the_tests_and_a_build_on_pull_requests() 
     ]:
         assert command in scripts, command
     assert scripts.index("timeline check") < scripts.index("pytest") < scripts.index("timeline build")
+    checkout = next(s for s in _steps(workflow) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == "2", "--base HEAD^1 needs the merge commit's parent"
 
 
 def test_the_deploy_workflow_publishes_main_with_the_least_permissions() -> None:
@@ -187,10 +189,12 @@ def _timeline_commands(path: Path) -> list[list[str]]:
         ]
     else:
         lines = [line for step in _steps(_load(path)) for line in step.get("run", "").splitlines()]
-    return [shlex.split(line)[1:] for line in lines if shlex.split(line or "#")[0].endswith("/timeline")]
+    # the first word is tested before splitting: other lines may end in a continuing backslash
+    lines = [line.replace("$ISSUE_NUMBER", "1") for line in lines]  # the only variable a number option takes
+    return [shlex.split(line)[1:] for line in lines if (line.split() or ["#"])[0].endswith("/timeline")]
 
 
-@pytest.mark.parametrize("path", [CHECK, DEPLOY, PRE_COMMIT], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [CHECK, DEPLOY, INTAKE, PRE_COMMIT], ids=lambda p: p.name)
 def test_timeline_commands_in_automation_exist(path: Path) -> None:
     """Every ``timeline ...`` command line the automation runs parses with the real CLI."""
     commands = _timeline_commands(path)

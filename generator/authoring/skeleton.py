@@ -45,6 +45,14 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def free_id(timeline: Path, new_id: str, tries: int = 100) -> str | None:
+    """``new_id``, or the first of ``new_id-2``, ``new_id-3``... that no file in any year folder has."""
+    for name in [new_id, *(f"{new_id}-{n}" for n in range(2, tries + 1))]:
+        if not any(timeline.glob(f"*/{name}.yaml")):
+            return name
+    return None
+
+
 def needs_content_note(tags: list[str], known: dict[str, Tag]) -> list[str]:
     """The tags among ``tags`` whose events must carry a content note."""
     return [t for t in tags if t in known and known[t].content_note]
@@ -72,10 +80,7 @@ def skeleton(
     ``known_tags`` is the tag vocabulary; when given, tags are checked against it
     and a content note is required for tags that need one.
     """
-    try:
-        when = PartialDate.parse(date)
-    except ValueError as exc:
-        raise SkeletonError(f"date: {exc}; got {date!r}") from exc
+    when = check_date(date)
     country = country.upper()
     _check_fields(
         title=title,
@@ -87,7 +92,7 @@ def skeleton(
         source_url=source_url,
         source_language=source_language,
     )
-    _check_tags(tags, known_tags, content_note)
+    check_tags(tags, known_tags, content_note)
     added = (today or Date.today()).isoformat()
     text = _file_text(
         when,
@@ -104,6 +109,52 @@ def skeleton(
         source_language=source_language,
     )
     return timeline / str(when.year) / f"{event_id(when, title)}.yaml", text
+
+
+def check_text(name: str, value: str) -> str:
+    """One line of plain text, as titles, places and publishers are."""
+    if not _TEXT.match(value):
+        raise SkeletonError(f"{name}: expected one line of plain text; got {value!r}")
+    return value
+
+
+def check_date(value: str) -> PartialDate:
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise SkeletonError(f"date: {exc}; got {value!r}") from exc
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code, in capitals."""
+    country = value.strip().upper()
+    if country not in vocabulary.COUNTRIES:
+        raise SkeletonError(f"country: expected an ISO 3166-1 alpha-2 code such as UA or RU; got {country!r}")
+    return country
+
+
+def check_precision(value: str) -> str:
+    """One of the location precisions."""
+    if value not in vocabulary.PRECISIONS:
+        raise SkeletonError(f"precision: expected one of {', '.join(vocabulary.PRECISIONS)}; got {value!r}")
+    return value
+
+
+def check_url(value: str) -> str:
+    """An https:// address with a plain host, or nothing."""
+    if value and not _URL.match(value):
+        raise SkeletonError(f"source url: expected an https:// URL with a plain host; got {value!r}")
+    return value
+
+
+def check_language(value: str) -> str:
+    """A page's language as a two-letter code."""
+    if not _LANGUAGE.match(value):
+        raise SkeletonError(
+            f"source language: expected the page's language as a two-letter code (en, ru, uk); got {value!r}"
+        )
+    return value
 
 
 def _check_fields(
@@ -124,22 +175,22 @@ def _check_fields(
         ("publisher", publisher),
         ("source title", source_title),
     ):
-        if not _TEXT.match(value):
-            raise SkeletonError(f"{name}: expected one line of plain text; got {value!r}")
-    if country not in vocabulary.COUNTRIES:
-        raise SkeletonError(f"country: expected an ISO 3166-1 alpha-2 code such as UA or RU; got {country!r}")
-    if precision not in vocabulary.PRECISIONS:
-        raise SkeletonError(f"precision: expected one of {', '.join(vocabulary.PRECISIONS)}; got {precision!r}")
-    if source_url and not _URL.match(source_url):
-        raise SkeletonError(f"source url: expected an https:// URL with a plain host; got {source_url!r}")
-    if source_url and not _LANGUAGE.match(source_language):
-        raise SkeletonError(
-            f"source language: expected the page's language as a two-letter code (en, ru, uk); got {source_language!r}"
-        )
+        check_text(name, value)
+    check_country(country)
+    check_precision(precision)
+    check_url(source_url)
+    if source_url:
+        check_language(source_language)
 
 
-def _check_tags(tags: list[str], known_tags: dict[str, Tag] | None, content_note: str) -> None:
+def check_tags(tags: list[str], known_tags: dict[str, Tag] | None, content_note: str) -> None:
     """Refuse missing, repeated or unknown tags, and a missing content note where a tag needs one."""
+    check_tag_ids(tags, known_tags)
+    check_content_note(tags, known_tags, content_note)
+
+
+def check_tag_ids(tags: list[str], known_tags: dict[str, Tag] | None) -> list[str]:
+    """Refuse missing, repeated or unknown tags."""
     if not tags:
         raise SkeletonError("give at least one tag (see timeline/tags.yaml)")
     if len(set(tags)) != len(tags):
@@ -148,6 +199,11 @@ def _check_tags(tags: list[str], known_tags: dict[str, Tag] | None, content_note
         if not _SLUG.match(tag) or (known_tags and tag not in known_tags):
             listed = ", ".join(sorted(known_tags)) if known_tags else "lowercase words joined by hyphens"
             raise SkeletonError(f"tags: unknown tag {tag!r}; expected one of: {listed}")
+    return tags
+
+
+def check_content_note(tags: list[str], known_tags: dict[str, Tag] | None, content_note: str) -> str:
+    """Refuse a content note that is not one line, or none where a tag needs one."""
     violent = needs_content_note(tags, known_tags or {})
     if content_note and not _TEXT.match(content_note):
         raise SkeletonError(f"content note: expected one line of plain text; got {content_note!r}")
@@ -155,6 +211,7 @@ def _check_tags(tags: list[str], known_tags: dict[str, Tag] | None, content_note
         raise SkeletonError(
             f"content note: events tagged {', '.join(violent)} need one, such as 'Describes the killing of soldiers.'"
         )
+    return content_note
 
 
 def _file_text(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.loader.yaml_errors import explain
 from generator.problems import Problem
 
 MAX_FILE_BYTES = 64 * 1024
@@ -104,10 +105,7 @@ def parse(data: bytes, path: str) -> Document:
     except _Refused as exc:
         return _failed(path, exc.line, exc.col, exc.message)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        reason = exc.problem or exc.context or "invalid YAML"
-        return _failed(path, line, col, f"YAML syntax error: {reason}")
+        return _syntax_error(path, text, exc)
     except yaml.reader.ReaderError as exc:  # a character YAML forbids: a byte offset, not a mark
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
@@ -118,6 +116,22 @@ def parse(data: bytes, path: str) -> Document:
     if root is None:
         return _failed(path, 1, 1, "file is empty; expected an event mapping")
     return Document(root=root)
+
+
+def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Document:
+    """libyaml's complaint, in plain words on the line of the mistake (see :mod:`yaml_errors`)."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return _failed(path, 0, 0, f"YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}")
+    found = explain(
+        text,
+        problem=exc.problem or "",
+        line=mark.line + 1,
+        col=mark.column + 1,
+        context=exc.context or "",
+        context_line=exc.context_mark.line + 1 if exc.context_mark else 0,
+    )
+    return _failed(path, found.line, found.col, found.message)
 
 
 def _failed(path: str, line: int, col: int, message: str) -> Document:

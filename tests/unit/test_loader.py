@@ -59,18 +59,26 @@ def refusal(data: bytes) -> str:
         ),
         pytest.param(
             b"title: a\ntags: [a, b\nstatus: x\n",
-            "3:7: YAML syntax error: did not find expected ',' or ']'",
+            "2:7: the list that starts with '[' on this line is not closed: end it with ']' on the same line, "
+            "and separate its items with commas",
             id="unclosed list",
         ),
         pytest.param(
             b"title: a\n  date: 2024\n",
-            "2:7: YAML syntax error: mapping values are not allowed in this context",
+            "2:3: this line is indented under 'title', which already has its value: if the line continues that "
+            "text, write 'title: |' and put the text on the lines below it; if it is a key of its own, start it "
+            "in the same column as 'title' (0 spaces in)",
             id="bad indentation",
         ),
-        pytest.param(b'title: "a\n', "2:1: YAML syntax error: found unexpected end of stream", id="unclosed quote"),
+        pytest.param(
+            b'title: "a\n',
+            "1:8: a quoted value is not closed: add the closing quote at the end of the value on this line",
+            id="unclosed quote",
+        ),
         pytest.param(
             b"title:\ta\n\tdate: b\n",
-            "2:1: YAML syntax error: found a tab character that violates indentation",
+            "2:1: this line has a tab character; YAML indents with spaces only: replace the tab with spaces "
+            "(two per level)",
             id="tab indentation",
         ),
         pytest.param(b"title: a\nsummary: b\x00c\n", "2:11: file contains a NUL character", id="NUL byte"),
