@@ -43,23 +43,32 @@ from generator.loader.nodes import load  # noqa: E402
 from generator.loader.typed import to_data  # noqa: E402
 
 PLACES = [
-    ("Belgorod region", "RU", "region"),
-    ("Kursk region", "RU", "region"),
-    ("Luhansk region", "UA", "region"),
-    ("Donetsk region", "UA", "region"),
-    ("Zaporizhzhia region", "UA", "region"),
-    ("Kherson region", "UA", "region"),
-    ("Bakhmut", "UA", "settlement"),
-    ("Avdiivka", "UA", "settlement"),
-    ("Pokrovsk", "UA", "settlement"),
-    ("Moscow", "RU", "settlement"),
-    ("Rostov-on-Don", "RU", "settlement"),
-    ("Kupiansk sector", "UA", "front-sector"),
+    ("Belgorod region", "RU", "region", "RU-BEL"),
+    ("Kursk region", "RU", "region", "RU-KRS"),
+    ("Luhansk region", "UA", "region", "UA-09"),
+    ("Donetsk region", "UA", "region", "UA-14"),
+    ("Zaporizhzhia region", "UA", "region", "UA-23"),
+    ("Kherson region", "UA", "region", "UA-65"),
+    ("Bakhmut", "UA", "settlement", "UA-14"),
+    ("Avdiivka", "UA", "settlement", "UA-14"),
+    ("Pokrovsk", "UA", "settlement", "UA-14"),
+    ("Moscow", "RU", "settlement", "RU-MOW"),
+    ("Rostov-on-Don", "RU", "settlement", "RU-ROS"),
+    ("Kupiansk sector", "UA", "front-sector", None),
 ]
 WORDS = (
     "deserter unit soldier convoy barrier commander recruits refused fled shot detained tribunal "
     "battalion regiment brigade checkpoint escape police prosecutor court mobilised contract"
 ).split()
+
+
+PICTURE_PAGES = {
+    "timeline page, with its time axis": "timeline/index.html",
+    "home page, with the small axis and map": "index.html",
+    "map page": "regions/index.html",
+    "figures page, with its charts": "figures/index.html",
+}
+"""Pages that carry a picture, whose size the issue bounds (500 KB at 10,000 events)."""
 
 
 def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None:
@@ -84,7 +93,8 @@ def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None
             date=date,
             added=f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
             tags=sorted(set(rng.sample(tags, rng.randint(1, 3)))),
-            location={"name": place[0], "country": place[1], "precision": place[2]},
+            location={"name": place[0], "country": place[1], "precision": place[2]}
+            | ({"region": place[3]} if place[3] else {}),
             summary=f"{data['summary']}\n\nSynthetic variation {i}: {' '.join(rng.sample(WORDS, 8))}.",
             related=[],
         )
@@ -312,6 +322,8 @@ def measure(count: int, browser: bool, loop_only: bool = False) -> dict[str, flo
         figures["largest page (KB)"] = largest_html / 1e3
         figures["largest page"] = largest_name
         figures |= offline_figures(project, env)
+        for name, path in PICTURE_PAGES.items():
+            figures[f"{name} (KB)"] = (project / "site" / path).stat().st_size / 1e3
         index = project / "site" / "search" / "search_index.json"
         if index.exists():
             figures["search_index.json (MB)"] = index.stat().st_size / 1e6

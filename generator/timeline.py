@@ -126,6 +126,15 @@ class Timeline:
         return sorted({e.location.country for e in self.events})
 
     @cached_property
+    def by_region(self) -> dict[str, list[Event]]:
+        """Events by the ISO 3166-2 code of their location's region, codes sorted, events in order."""
+        regions: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            if event.location.region:
+                regions[event.location.region].append(event)
+        return dict(sorted(regions.items()))
+
+    @cached_property
     def publishers(self) -> list[Publisher]:
         """Every publisher cited, most-cited first (then by name), each with its events in order."""
         citing: dict[str, list[Event]] = defaultdict(list)

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import signal
 from collections.abc import Callable, Iterator
@@ -26,6 +27,8 @@ import yaml
 from generator import pipeline
 from generator.problems import Problem, Severity
 from generator.project import Project
+from generator.renderer import urls
+from generator.renderer.regionmap import outline_data
 from generator.writer import UnsafePath, write_tree
 from tests.hostile._support import (
     CORPUS,
@@ -505,3 +508,21 @@ def test_the_inert_site_vocabulary_is_the_real_one_plus_the_hostile_tag() -> Non
     inert = yaml.safe_load((CORPUS / "tags" / "inert-site.yaml").read_text(encoding="utf-8"))
     assert {key: inert[key] for key in real} == real
     assert set(inert) - set(real) == {"hostile-markup"}
+
+
+def test_no_page_draws_a_path_but_the_map_outlines(site: tuple[Project, pipeline.Run]) -> None:
+    """The map, the time axis and the region page of an event titled with an svg path draw only the map's outlines."""
+    project, _ = site
+    outlines = outline_data()
+    pages = [
+        project.site / urls.address(urls.regions()) / "index.html",
+        project.site / urls.address(urls.region("UA-63")) / "index.html",
+        project.site / urls.address(urls.timeline()) / "index.html",
+        project.site / "index.html",
+    ]
+    for page in pages:
+        article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        drawn = re.findall(r'<path [^>]*\bd="([^"]*)"', article)
+        assert all(d in outlines for d in drawn), page
+    region_page = pages[1].read_text(encoding="utf-8")
+    assert 'Title &lt;svg&gt;&lt;path d="M0 0h9999v9999h-9999Z"&gt;' in region_page.replace("&quot;", '"')

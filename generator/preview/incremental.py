@@ -181,7 +181,7 @@ def _all_pages(first: str, count: int) -> set[str]:
 
 
 def _listings(timeline: Timeline, event: Event) -> set[str]:
-    """Every page of the year, tag and place listings that contain ``event``."""
+    """Every page of the year, tag, place and region listings that contain ``event``."""
     year = event.date.earliest().year
     pages = _all_pages(urls.year(year), len(timeline.by_year[year]))
     for tag in event.tags:
@@ -189,6 +189,8 @@ def _listings(timeline: Timeline, event: Event) -> set[str]:
     for slug, events in timeline.places.items():
         if events[0].location.name == event.location.name and events[0].location.country == event.location.country:
             pages |= _all_pages(urls.place(slug), len(events))
+    if event.location.region:
+        pages |= _all_pages(urls.region(event.location.region), len(timeline.by_region.get(event.location.region, [])))
     return pages
 
 
@@ -210,8 +212,9 @@ def _rows_pages(base: str, before: list[str], after: list[str], changed: set[str
 
 
 def _timeline_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:
-    """Timeline pages whose rows can differ."""
-    return _rows_pages(urls.timeline(), [e.id for e in old.events], [e.id for e in new.events], changed)
+    """Timeline pages whose rows can differ, and the first page, whose time axis shows every event."""
+    rows = _rows_pages(urls.timeline(), [e.id for e in old.events], [e.id for e in new.events], changed)
+    return rows | {urls.timeline()}
 
 
 def _figure_pages(old: Timeline, new: Timeline, changed: set[str]) -> set[str]:

@@ -19,10 +19,11 @@ from markupsafe import Markup
 from generator import vocabulary
 from generator.model import Claim, Event
 from generator.project import Settings
-from generator.renderer import changelog, escape, jsonld, urls, words
-from generator.renderer.chart import figures_chart
+from generator.renderer import changelog, escape, jsonld, regionmap, urls, words
+from generator.renderer.chart import figure_charts
 from generator.renderer.licence import DATA_LICENCE
 from generator.renderer.pagination import paginate
+from generator.renderer.timeaxis import time_axis
 from generator.timeline import Timeline
 
 LATEST_ON_HOME = 10
@@ -145,6 +146,12 @@ class SiteRenderer:
             "location_words": words.location_words,
             "claimant_kinds": claimant_kinds,
             "event_list": lambda events, up: self.event_list(timeline, events, up),
+            "time_axis": time_axis,
+            "region_map": regionmap.region_map,
+            "map_legend": regionmap.legend,
+            "map_notice": regionmap.outlines().notice,
+            "region_name": regionmap.region_name,
+            "occupied_words": regionmap.occupied_words,
         }
 
     def event_page(self, timeline: Timeline, event: Event) -> str:
@@ -188,6 +195,7 @@ class SiteRenderer:
             for pager, chunk in paginate(urls.tag(tag_id), timeline.by_tag.get(tag_id, [])):
                 plan[pager.path] = page("tag.md.j2", pager.path, tag=tag, events=chunk, pager=pager)
         plan[urls.places()] = page("places.md.j2", urls.places())
+        plan.update(_region_pages(timeline, page))
         plan[urls.sources()] = page("sources.md.j2", urls.sources())
         plan[urls.about()] = page("about.md.j2", urls.about())
         plan |= _history_pages(timeline, page)
@@ -197,10 +205,10 @@ class SiteRenderer:
                     "place.md.j2", pager.path, events=chunk, place=events[0].location, total=len(events), pager=pager
                 )
         rows = timeline.figures()
-        chart = figures_chart(rows)
+        charts = figure_charts(rows)
         for pager, page_rows in paginate(urls.figures(), rows):
             plan[pager.path] = page(
-                "figures.md.j2", pager.path, rows=page_rows, chart=chart, total=len(rows), pager=pager
+                "figures.md.j2", pager.path, rows=page_rows, charts=charts, total=len(rows), pager=pager
             )
         return plan
 
@@ -218,6 +226,15 @@ def _history_pages(timeline: Timeline, page: Callable[..., Callable[[], str]]) -
         plan[urls.event(redirect.old_id)] = page(
             "moved.md.j2", urls.event(redirect.old_id), redirect=redirect, target=target
         )
+    return plan
+
+
+def _region_pages(timeline: Timeline, page: Callable[..., Callable[[], str]]) -> dict[str, Callable[[], str]]:
+    """The map of regions and one page per region with events."""
+    plan = {urls.regions(): page("regions.md.j2", urls.regions())}
+    for code, events in timeline.by_region.items():
+        for pager, chunk in paginate(urls.region(code), events):
+            plan[pager.path] = page("region.md.j2", pager.path, code=code, events=chunk, total=len(events), pager=pager)
     return plan
 
 

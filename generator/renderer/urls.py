@@ -97,6 +97,16 @@ def place(slug: str, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
     return page_path(_in(language, f"places/{_slug(slug)}.md"), number)
 
 
+def regions(language: str = DEFAULT_LANGUAGE) -> str:
+    """The map page: every region of Ukraine and Russia, coloured by its number of events."""
+    return _in(language, "regions/index.md")
+
+
+def region(code: str, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+    """A region's page, by its ISO 3166-2 code: ``regions/ua-43.md``."""
+    return page_path(_in(language, f"regions/{_slug(code.lower())}.md"), number)
+
+
 def figures(number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
     return page_path(_in(language, "figures.md"), number)
 
@@ -141,6 +151,7 @@ def indexes(language: str = DEFAULT_LANGUAGE) -> set[str]:
         years(language),
         tags(language),
         places(language),
+        regions(language),
         sources(language),
         about(language),
         changelog(language),

@@ -26,6 +26,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator.renderer.regionmap import outline_data
 from generator.site.search import SearchIndexError, build_index
 from generator.site.slugs import slugify
 
@@ -44,6 +45,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "rect": {"x", "y", "width", "height"},
     "line": {"x1", "x2", "y1", "y2"},
     "text": {"x", "y", "text-anchor"},
+    "path": {"d"},
     "select": {"name"},
     "option": {"value", "selected"},
     "button": {"type"},
@@ -63,12 +65,15 @@ CHARSET = '<meta charset="utf-8">'
 
 
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
-    """Drop ids in the theme's namespace ("__config", "__drawer", ...) from page content.
+    """Drop ids in the theme's namespace, and any path's ``d`` that is not one of the map's outlines.
 
-    Material reads its configuration with ``document.querySelector("#__config")``, which finds the
+    Ids in the theme's namespace ("__config", "__drawer", ...) go because Material reads its configuration with ``document.querySelector("#__config")``, which finds the
     first element with that id, and page content comes before the theme's script: an event titled
     "__config" (its heading's id) would replace the configuration, which is DOM clobbering.
     """
+    if tag == "path" and name == "d":
+        # Only the map's own outlines: an injected path could draw over the page or fake a picture.
+        return value if value in outline_data() else None
     return None if name == "id" and value.startswith("__") else value
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .support import AXE, DESKTOP, MOBILE, Server, pick_event
+from .support import AXE, DESKTOP, MOBILE, Server, event_year, pick_event
 
 pytestmark = pytest.mark.browser
 
@@ -49,13 +49,15 @@ def run_axe(page: Page, source: str) -> list[dict[str, Any]]:
 
 
 def pages_to_check(events: list[dict[str, Any]], viewport: dict[str, int]) -> dict[str, str]:
-    """Home, timeline, an event, a tag and the figures page; at desktop width also places and search."""
+    """Home, timeline, an event, a tag, figures, the map and a year; at desktop width also places and search."""
     pages = {
         "home": "",
         "timeline": "timeline/",
         "event": f"events/{pick_event(events)['id']}/",
         "tag": f"tags/{events[0]['tags'][0]}/",
         "figures": "figures/",
+        "map": "regions/",
+        "year": f"years/{event_year(events[-1])}/",
     }
     if viewport == DESKTOP:
         pages |= {"places": "places/", "search": "search/?q=desertion"}

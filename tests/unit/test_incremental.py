@@ -21,6 +21,8 @@ from tests.helpers import SMALL, make_project
 
 TAGS = ["desertion", "desertion-figures", "refusal-to-fight"]
 PLACES = ["Kursk region", "Belgorod region", "Rostov region"]
+REGIONS = {"Kursk region": "RU-KRS", "Belgorod region": "RU-BEL", "Rostov region": "RU-ROS"}
+"""Each place's region, so that an edit of the place moves the event between region pages and on the map."""
 
 
 def event_text(n: int, day: str, tags: list[str], place: str, related: list[int], figure: int | None) -> str:
@@ -35,7 +37,8 @@ def event_text(n: int, day: str, tags: list[str], place: str, related: list[int]
     text = (
         f'title: "Event number {n} in {place}"\ndate: "{day}"\nadded: "2025-01-{1 + n % 28:02d}"\n'
         f"status: reported\ntags: [{', '.join(tags)}]\nlocation:\n  name: {place}\n  country: RU\n"
-        f"  precision: region\nsummary: Example Daily reports event {n}.\nclaims:\n  - by: Example Daily\n"
+        f"  precision: region\n  region: {REGIONS[place]}\n"
+        f"summary: Example Daily reports event {n}.\nclaims:\n  - by: Example Daily\n"
         f"    kind: media\n    status: reported\n    says: Something happened.\n    sources: [daily]\n{figures}"
         f"sources:\n  - id: daily\n    publisher: Example Daily\n    title: Report {n}\n"
         f"    url: https://example.org/{n}\n"

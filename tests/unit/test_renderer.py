@@ -151,6 +151,7 @@ def test_an_empty_timeline_still_has_its_index_pages() -> None:
         "figures.md",
         "index.md",
         "places/index.md",
+        "regions/index.md",
         "sources.md",
         "tags/desertion.md",
         "tags/index.md",
