@@ -87,7 +87,9 @@ class Timeline:
         self.places = defaultdict(list)
         slugs: dict[tuple[str, str], str] = {}
         for event in self.events:
-            self.by_year[event.date.earliest().year].append(event)
+            # an event whose range spans years is listed under each year it overlaps
+            for year in event.date.years():
+                self.by_year[year].append(event)
             for tag in event.tags:
                 self.by_tag[tag].append(event)
             place = (event.location.country, event.location.name)

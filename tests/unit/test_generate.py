@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from generator.project import Settings
+from generator.renderer import urls
 from generator.renderer.outputs import generate, hand_written
 from generator.renderer.pages import render_site
 from generator.timeline import Timeline
@@ -76,4 +77,12 @@ def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
     copied, _ = hand_written(REPO / "docs")
     assert {"methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
     assert {"about.md", "sources.md"} <= set(pages)
-    assert set(files) == set(pages) | set(copied) | {"data/events.json", "data/events.csv", "feed.xml", "feed.json"}
+    assert set(files) == set(pages) | set(copied) | {
+        urls.EVENTS_JSON,
+        urls.EVENTS_CSV,
+        urls.CLAIMS_CSV,
+        urls.FIGURES_CSV,
+        urls.SOURCES_CSV,
+        "feed.xml",
+        "feed.json",
+    }
