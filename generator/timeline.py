@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.model import Claim, Event, Figure, Tag
+from generator.vocabulary import STATUSES
 
 RELATED_LIMIT = 5
 """How many related events an event page lists."""
@@ -135,6 +136,12 @@ class Timeline:
             publishers=len(self.publishers),
             linked_events=sum(1 for event in self.events if any(source.url for source in event.sources)),
         )
+
+    @cached_property
+    def status_counts(self) -> dict[str, int]:
+        """How many events have each status, in the methodology's order; statuses no event has are left out."""
+        counts = Counter(e.status for e in self.events)
+        return {status: counts[status] for status in STATUSES if counts[status]}
 
     @property
     def years(self) -> list[int]:

@@ -13,22 +13,40 @@ from functools import cache
 
 from generator.model import Event
 
-ALIASES: tuple[tuple[str, ...], ...] = (
+ALIASES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
-        "HUR",
-        "GUR",
-        "ГУР",
-        "ГУР МО",
-        "ГУР МОУ",
-        "Main Intelligence Directorate",
-        "Defence Intelligence of Ukraine",
-        "Головне управління розвідки",
-        "Главное управление разведки",
-        "military intelligence",
+        # names that identify Ukraine's military intelligence in an event's text ...
+        (
+            "HUR",
+            "GUR",
+            "ГУР",
+            "Main Intelligence Directorate",
+            "Defence Intelligence of Ukraine",
+            "Ukraine's military intelligence",
+            "Ukrainian military intelligence",
+        ),
+        # ... and every name it is searched by
+        (
+            "HUR",
+            "GUR",
+            "ГУР",
+            "ГУР МО",
+            "ГУР МОУ",
+            "Main Intelligence Directorate",
+            "Defence Intelligence of Ukraine",
+            "Ukrainian military intelligence",
+            "Головне управління розвідки",
+            "Главное управление разведки",
+        ),
     ),
-    ("SBU", "СБУ", "Security Service of Ukraine", "Служба безпеки України", "Служба безопасности Украины"),
+    (
+        ("SBU", "СБУ", "Security Service of Ukraine"),
+        ("SBU", "СБУ", "Security Service of Ukraine", "Служба безпеки України", "Служба безопасности Украины"),
+    ),
 )
-"""Names of one body each; matched as whole words, case-insensitively (acronyms as written)."""
+"""For each body: the names that identify it (whole words; acronyms in capitals only, so that
+"GUR" never matches inside a word and Russia's military intelligence is never taken for Ukraine's),
+then every name readers may search it by."""
 
 
 @cache
@@ -46,5 +64,5 @@ def _own_text(event: Event) -> str:
 def search_aliases(event: Event) -> str:
     """Every name of each body the event's own text names, joined by spaces; empty when none."""
     text = _own_text(event)
-    found = [group for group in ALIASES if any(_pattern(name).search(text) for name in group)]
-    return " ".join(name for group in found for name in group)
+    found = [names for markers, names in ALIASES if any(_pattern(name).search(text) for name in markers)]
+    return " ".join(name for names in found for name in names)

@@ -16,7 +16,18 @@ from generator.model import Event
 from generator.renderer.exports import _cell
 from generator.timeline import Timeline
 
-CLAIM_COLUMNS = ["event_id", "claim", "claimant", "kind", "date", "date_end", "approximate", "status", "text", "sources"]
+CLAIM_COLUMNS = [
+    "event_id",
+    "claim",
+    "claimant",
+    "kind",
+    "date",
+    "date_end",
+    "approximate",
+    "status",
+    "text",
+    "sources",
+]
 FIGURE_COLUMNS = ["event_id", "claim", "claimant", "value", "qualifier", "unit", "counts", "description", "scope"]
 SOURCE_COLUMNS = [
     "event_id",

@@ -106,7 +106,9 @@ def basis_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
         ngettext("%(num)d claim", "%(num)d claims", len(event.claims), language)
         + " "
         + ngettext("from %(num)d claimant", "from %(num)d claimants", counted.claimants, language),
-        ngettext("%(num)d independent of the others", "%(num)d independent of each other", counted.independent, language)
+        ngettext(
+            "%(num)d independent of the others", "%(num)d independent of each other", counted.independent, language
+        )
         if counted.claimants > 1
         else "",
         ngettext("through %(num)d publication", "through %(num)d publications", counted.publications, language),
@@ -117,7 +119,7 @@ def basis_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
     if counted.russian_claims == 0:
         text += gettext("No Russian official or state outlet is among the claimants.", language)
     elif counted.acknowledged:
-        text += gettext("A Russian official or state outlet, with reason to deny it, acknowledges it.", language)
+        text += gettext("A Russian official or state outlet, a party with reason to deny it, reports it rather than denying it.", language)
     else:
         text += gettext("Russian officials or state outlets deny or dispute it.", language)
     return text
