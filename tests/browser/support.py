@@ -37,7 +37,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 375, "height": 812}
+MOBILE = {"width": 390, "height": 844}
+"""A phone: 390 px is the width of the most common current phones."""
 REPO_URL = "https://github.com/example-org/desertion-timeline"
 """The repository address the second build sets as ``extra.timeline.repo_url``."""
 

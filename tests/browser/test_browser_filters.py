@@ -162,7 +162,7 @@ def test_without_javascript_the_full_list_shows(
 
 
 @pytest.mark.parametrize("path", ["", "timeline/", "figures/", "places/", "tags/desertion/"])
-def test_375_pixels_wide_has_no_sideways_scrolling(
+def test_390_pixels_wide_has_no_sideways_scrolling(
     site: Server, watched: Callable[..., Page], events: list[dict[str, Any]], path: str
 ) -> None:
     page = watched(viewport=MOBILE)
@@ -171,7 +171,7 @@ def test_375_pixels_wide_has_no_sideways_scrolling(
     assert width <= MOBILE["width"], f"{path or 'home'} is {width}px wide at {MOBILE['width']}px"
 
 
-def test_375_pixels_wide_filters_fit_and_work(
+def test_390_pixels_wide_filters_fit_and_work(
     site: Server, watched: Callable[..., Page], events: list[dict[str, Any]]
 ) -> None:
     page = watched(viewport=MOBILE)

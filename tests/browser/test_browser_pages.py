@@ -363,7 +363,7 @@ def test_events_csv_download(site: Server, page: Page, events: list[dict[str, An
 # Screenshots
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "375"])
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "390"])
 def test_screenshots(
     site: Server, watched: Callable[..., Page], events: list[dict[str, Any]], viewport: dict[str, int]
 ) -> None:

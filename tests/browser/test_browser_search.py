@@ -90,7 +90,7 @@ def test_search_finds_an_event_by_a_word_of_its(
     expect_found(page, site, word, event)
 
 
-def test_search_at_375_pixels(site: Server, watched: Callable[..., Page], events: list[dict[str, Any]]) -> None:
+def test_search_at_390_pixels(site: Server, watched: Callable[..., Page], events: list[dict[str, Any]]) -> None:
     page = watched(viewport=MOBILE)
     word, event = distinctive(events, "title")
     page.goto(site.url)
