@@ -119,7 +119,10 @@ def basis_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
     if counted.russian_claims == 0:
         text += gettext("No Russian official or state outlet is among the claimants.", language)
     elif counted.acknowledged:
-        text += gettext("A Russian official or state outlet, a party with reason to deny it, reports it rather than denying it.", language)
+        text += gettext(
+            "A Russian official or state outlet, a party with reason to deny it, reports it rather than denying it.",
+            language,
+        )
     else:
         text += gettext("Russian officials or state outlets deny or dispute it.", language)
     return text

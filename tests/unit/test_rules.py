@@ -678,7 +678,8 @@ STATUS_BASIS = [
         "",
         "",
         [
-            "4:9: status: status is denied, but no claim has the status denied; add the denial as a claim with status: denied"
+            "4:9: status: status is denied, but no claim has the status denied; "
+            "add the denial as a claim with status: denied"
         ],
     ),
     ("denied by a claim", "denied", "Ministry", "denied", "example-daily", "", []),
