@@ -9,14 +9,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from .support import MOBILE, Server, claimant_kinds, event_year, visible_rows
+from .support import MOBILE, Server, claimant_kinds, event_year, event_years, visible_rows
 
 pytestmark = pytest.mark.browser
 
 FILTERS: dict[str, Callable[[dict[str, Any]], set[str]]] = {
     "tag": lambda e: set(e["tags"]),
     "status": lambda e: {e["status"]},
-    "year": lambda e: {event_year(e)},
+    "year": event_years,
     "kind": claimant_kinds,
     "country": lambda e: {e["location"]["country"]},
 }
