@@ -84,7 +84,10 @@ def test_event_page_shows_everything_about_the_event(site: Server, page: Page, e
     sources = section(page, "Sources")
     for source in event["sources"]:
         assert source["publisher"] in sources
-        assert source["title"] is None or source["title"] in sources
+        assert (source["title"] or "headline not recorded") in sources
+        if source["url"]:  # each address opens on the outlet's own site, named in the link
+            host = source["url"].split("/")[2]
+            assert f"Read it at {host}" in sources
 
     # Events named as related come first, then others that share tags.
     related = page.locator("article h2:text-is('Related events') + ul a")
