@@ -80,6 +80,15 @@ class PartialDate:
             out += f"-{self.day:02d}"
         return out
 
+    def short(self, with_year: bool = True) -> str:
+        """``11 Jul 2024``, ``Jul 2024`` or ``2024``: months shortened to three letters."""
+        parts = [str(self.day)] if self.day else []
+        if self.month:
+            parts.append(MONTHS[self.month][:3])
+        if with_year:
+            parts.append(str(self.year))
+        return " ".join(parts)
+
     def words(self, with_year: bool = True) -> str:
         """``11 July 2024``, ``July 2024`` or ``2024``."""
         parts = []
@@ -108,6 +117,10 @@ class DateSpan:
         """The last possible day."""
         return (self.last or self.first).latest()
 
+    def years(self) -> list[int]:
+        """Every year the span overlaps, oldest first: a 2023-2024 event belongs to both years."""
+        return list(range(self.earliest().year, self.latest().year + 1))
+
     def precision_days(self) -> int:
         """How many days the span could cover: 1 for a known day."""
         return (self.latest() - self.earliest()).days + 1
@@ -127,7 +140,20 @@ class DateSpan:
         else:
             start = first.words()
         text = f"between {start} and {last.words()}"
-        return f"roughly {text}" if self.approximate else text
+        return f"{text} (approximate)" if self.approximate else text
+
+    def short(self) -> str:
+        """The short form lists use: ``11 Jul 2024``, ``1–15 Mar 2022``, ``2025 – Feb 2026 (approx.)``."""
+        first, last = self.first, self.last
+        if last is None or last == first:
+            text = first.short()
+        elif first.year == last.year and first.month == last.month and first.day and last.day:
+            text = f"{first.day}\u2013{last.short()}"
+        elif first.year == last.year and (first.month is None) == (last.month is None):
+            text = f"{first.short(with_year=False)} \u2013 {last.short()}"
+        else:
+            text = f"{first.short()} \u2013 {last.short()}"
+        return f"{text} (approx.)" if self.approximate else text
 
     def iso(self) -> str:
         """ISO 8601-style form: ``2022-03-01/2022-03-15``, with ``~`` when approximate."""

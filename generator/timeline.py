@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.model import Claim, Event, Figure, Redirect, Tag
+from generator.vocabulary import STATUSES
 
 RELATED_LIMIT = 5
 """How many related events an event page lists."""
@@ -98,7 +99,9 @@ class Timeline:
         self.by_tag = {tag: [] for tag in sorted(self.tags)}
         self.places = defaultdict(list)
         for event in self.events:
-            self.by_year[event.date.earliest().year].append(event)
+            # an event whose range spans years is listed under each year it overlaps
+            for year in event.date.years():
+                self.by_year[year].append(event)
             for tag in event.tags:
                 self.by_tag[tag].append(event)
             self.places[place_slug(event.location.country, event.location.name)].append(event)
@@ -156,6 +159,12 @@ class Timeline:
             publishers=len(self.publishers),
             linked_events=sum(1 for event in self.events if any(source.url for source in event.sources)),
         )
+
+    @cached_property
+    def status_counts(self) -> dict[str, int]:
+        """How many events have each status, in the methodology's order; statuses no event has are left out."""
+        counts = Counter(e.status for e in self.events)
+        return {status: counts[status] for status in STATUSES if counts[status]}
 
     @property
     def years(self) -> list[int]:

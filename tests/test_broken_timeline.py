@@ -41,6 +41,7 @@ EXPECTED = """\
 {B}2024/2024-06-fields.yaml:20:1: verified: unknown field; expected one of: title, date, date_end, approximate, added, status, tags, location, content_note, summary, claims, sources, related, corrections
 {B}2024/2024-07-11-bad-dates.yaml:2:7: date: day is out of range for month; got '2024-06-31'
 {B}2024/2024-07-11-bad-dates.yaml:4:8: added: expected a full day as YYYY-MM-DD; got '2024-07'
+{B}2024/2024-07-11-bad-dates.yaml:5:9: status: status is confirmed, but no claim has the status confirmed; give the claim that confirms it (independent evidence, or an acknowledgement by the party with most reason to deny it) status: confirmed, or use another status
 {B}2024/2024-07-11-bad-dates.yaml:15:11: claims[0].date: month 13 does not exist; got '2024-13'
 {B}2024/2024-07-11-bad-dates.yaml:26:11: corrections[0].date: day is out of range for month; got '2024-07-32'
 {B}2024/2024-08-valid-but-related-to-nothing.yaml:19:5: sources[0]: warning: source has no url; add the address of the page if it is online, or say why not in no_url_reason
@@ -55,7 +56,7 @@ EXPECTED = """\
 {B}2024/Bad_Name.yaml:1:1: summary: missing required field
 {B}2024/Bad_Name.yaml:1:1: tags: missing required field
 {B}notes.txt:0:0: unexpected file; event files go in timeline/<YYYY>/<id>.yaml
-38 problems in 11 files
+39 problems in 11 files
 """
 
 

@@ -16,7 +16,7 @@ from tests.helpers import REPO
 GENERATOR = REPO / "generator"
 LAYERS = [
     {"project", "problems"},
-    {"dates", "vocabulary", "model", "timeline"},
+    {"dates", "vocabulary", "model", "timeline", "basis"},
     {"loader"},
     {"validation"},
     {"renderer"},

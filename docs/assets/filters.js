@@ -1,24 +1,51 @@
 // Filter the timeline list by tag, status, year, claimant kind and country, without a server.
-// The state lives in the URL (?tag=...&status=...) so a filtered view can be shared; with
-// scripts off the form stays hidden and the full list shows.
+// The state lives in the URL (?tag=...&status=...) so a filtered view can be shared; each change
+// is a new history entry, so Back undoes the last one. Every option shows how many events it
+// would leave, given the other filters, and options that would leave none are disabled. A value
+// in the address that no option has is named, not silently dropped. With scripts off the form
+// stays hidden and the full list shows.
 (function () {
   "use strict";
   var KEYS = { tag: "tags", status: "status", year: "year", kind: "kinds", country: "country" };
+  var NAMES = { tag: "tag", status: "status", year: "year", kind: "claimant kind", country: "country" };
 
-  function apply(form, push) {
+  function matches(row, wanted, skip) {
+    return Object.keys(wanted).every(function (name) {
+      if (name === skip) { return true; }
+      return (row.dataset[KEYS[name]] || "").split(" ").indexOf(wanted[name]) !== -1;
+    });
+  }
+
+  function wantedOf(form) {
     var wanted = {};
-    var params = new URLSearchParams();
     Object.keys(KEYS).forEach(function (name) {
       var value = form.elements[name].value;
-      if (value) { wanted[name] = value; params.set(name, value); }
+      if (value) { wanted[name] = value; }
     });
-    var rows = document.querySelectorAll(".tl-list .tl-row");
+    return wanted;
+  }
+
+  function count(form, rows, wanted) {
+    Object.keys(KEYS).forEach(function (name) {
+      Array.prototype.forEach.call(form.elements[name].options, function (option) {
+        if (!option.dataset.label) { option.dataset.label = option.textContent; }
+        if (!option.value) { return; }
+        var n = 0;
+        rows.forEach(function (row) {
+          if (matches(row, wanted, name) && (row.dataset[KEYS[name]] || "").split(" ").indexOf(option.value) !== -1) { n += 1; }
+        });
+        option.textContent = option.dataset.label + " (" + n + ")";
+        option.disabled = n === 0 && !option.selected;
+      });
+    });
+  }
+
+  function apply(form, push) {
+    var wanted = wantedOf(form);
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".tl-list .tl-row"));
     var shown = 0;
     rows.forEach(function (row) {
-      var match = Object.keys(wanted).every(function (name) {
-        var values = (row.dataset[KEYS[name]] || "").split(" ");
-        return values.indexOf(wanted[name]) !== -1;
-      });
+      var match = matches(row, wanted, null);
       row.hidden = !match;
       if (match) { shown += 1; }
     });
@@ -28,23 +55,35 @@
         heading.hidden = !list.querySelector(".tl-row:not([hidden])");
       }
     });
+    count(form, rows, wanted);
     form.querySelector(".tl-count").textContent = shown + " of " + rows.length + " events shown";
     var empty = document.querySelector(".tl-empty");
     if (empty) { empty.hidden = shown !== 0; }
     if (push) {
-      var query = params.toString();
-      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      var query = new URLSearchParams(wanted).toString();
+      var address = location.pathname + (query ? "?" + query : "") + location.hash;
+      if (address !== location.pathname + location.search + location.hash) {
+        history.pushState({ filters: query }, "", address);
+      }
     }
   }
 
   function restore(form) {
     var params = new URLSearchParams(location.search);
+    var invalid = [];
     Object.keys(KEYS).forEach(function (name) {
       var select = form.elements[name];
       var value = params.get(name) || "";
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+      if (!known) { invalid.push(NAMES[name] + " \u201c" + value + "\u201d"); }
       select.value = known ? value : "";
     });
+    var note = document.querySelector(".tl-invalid");
+    if (note) {
+      note.textContent = invalid.length ? "The address asks for " + invalid.join(" and ") +
+        ", which no event on this page has; that filter is not applied." : "";
+      note.hidden = !invalid.length;
+    }
   }
 
   function init() {
@@ -57,6 +96,11 @@
     form.addEventListener("change", function () { apply(form, true); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(form, true); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("popstate", function () {
+      if (!document.body.contains(form)) { return; }
+      restore(form);
+      apply(form, false);
+    });
   }
 
   // Material's instant navigation swaps pages without reloading; document$ tells us when.

@@ -65,7 +65,14 @@
       : total + (total === 1 ? " result" : " results") + (total > results.length ? ", showing " + results.length : "") + ".";
   }
 
+  var tickets = 0;
+
   function run(base, query, list, status, limit) {
+    // Each query takes a ticket; only the newest query's results are shown. Queries typed while the
+    // index loads all wait for it, and Pagefind's debouncing does not always drop the older ones.
+    var ticket = String(++tickets);
+    list.dataset.ticket = ticket;
+    function stale() { return list.dataset.ticket !== ticket; }
     if (!query.trim()) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
     if (OFFLINE) {
       status.textContent = "Search needs a web server; this copy is opened from a disk. The Search page links to the full list.";
@@ -73,11 +80,11 @@
     }
     status.textContent = "Searching\u2026";
     return load(base).then(function (module) {
-      return module.debouncedSearch(query, {}, 250);
+      return stale() ? null : module.debouncedSearch(query, {}, 250);
     }).then(function (search) {
-      if (search === null) { return; } // superseded by a newer query
+      if (search === null || stale()) { return; } // superseded by a newer query
       return Promise.all(search.results.slice(0, limit).map(function (r) { return r.data(); }))
-        .then(function (data) { render(list, status, data, search.results.length, query); });
+        .then(function (data) { if (!stale()) { render(list, status, data, search.results.length, query); } });
     }).catch(function () {
       status.textContent = "Search is not available here.";
     });

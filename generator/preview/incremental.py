@@ -182,8 +182,9 @@ def _all_pages(first: str, count: int) -> set[str]:
 
 def _listings(timeline: Timeline, event: Event) -> set[str]:
     """Every page of the year, tag, place and region listings that contain ``event``."""
-    year = event.date.earliest().year
-    pages = _all_pages(urls.year(year), len(timeline.by_year[year]))
+    pages: set[str] = set()
+    for year in event.date.years():
+        pages |= _all_pages(urls.year(year), len(timeline.by_year[year]))
     for tag in event.tags:
         pages |= _all_pages(urls.tag(tag), len(timeline.by_tag.get(tag, [])))
     for slug, events in timeline.places.items():

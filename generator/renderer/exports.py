@@ -19,6 +19,7 @@ from generator.timeline import Timeline
 CSV_COLUMNS = [
     "id",
     "title",
+    "summary",
     "date",
     "date_end",
     "approximate",
@@ -28,6 +29,7 @@ CSV_COLUMNS = [
     "location",
     "local_name",
     "country",
+    "region",
     "occupied",
     "precision",
     "lat",
@@ -39,6 +41,7 @@ CSV_COLUMNS = [
     "added",
     "updated",
     "url",
+    "licence",
 ]
 _FORMULA_START = "=+-@\t\r"
 """Spreadsheets run cells starting with these as formulas (CSV injection)."""
@@ -132,14 +135,20 @@ def _cell(value: str) -> str:
     return _PART_START.sub(r"\1'", value)
 
 
-def events_csv(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> str:
-    """``events.csv``: one row per event; lists joined with ``; ``."""
+def events_csv(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None, site_url: str | None = None) -> str:
+    """``events.csv``: one row per event; lists joined with ``; ``, claimant kinds in the order of the claimants.
+
+    Links are full addresses when the site's address is known. The file is written with a byte-order
+    mark (see :mod:`generator.renderer.outputs`) so that spreadsheet programs read it as UTF-8.
+    """
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
-    return out.getvalue() + "".join(_cached(cache, "csv", e, _csv_row) for e in timeline.events)
+    return out.getvalue() + "".join(
+        _cached(cache, f"csv {site_url or ''}", e, lambda event: _csv_row(event, site_url)) for e in timeline.events
+    )
 
 
-def _csv_row(e: Event) -> str:
+def _csv_row(e: Event, site_url: str | None = None) -> str:
     """One event as a CSV line."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -148,6 +157,7 @@ def _csv_row(e: Event) -> str:
     row = [
         e.id,
         e.title,
+        e.summary.strip(),
         e.date.first.iso(),
         e.date.last.iso() if e.date.last else "",
         "true" if e.date.approximate else "false",
@@ -157,17 +167,19 @@ def _csv_row(e: Event) -> str:
         loc.name,
         loc.local_name or "",
         loc.country,
+        loc.region or "",
         "true" if loc.occupied else "false",
         loc.precision,
         str(loc.lat) if loc.lat is not None else "",
         str(loc.lon) if loc.lon is not None else "",
         "; ".join(c.by for c in e.claims),
-        "; ".join(sorted({c.kind for c in e.claims})),
+        "; ".join(c.kind for c in e.claims),
         "; ".join(f"{s.publisher}: {s.title}" for s in e.sources),
         "; ".join(figures),
         e.added.isoformat(),
         e.updated.isoformat(),
-        urls.address(urls.event(e.id)),
+        urls.absolute(site_url, urls.event(e.id)),
+        DATA_LICENCE.id,
     ]
     writer.writerow([_cell(str(v)) for v in row])
     return out.getvalue()

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.loader.files import check_tree, display
 from generator.problems import Problem
 from generator.project import GENERATED, Settings
-from generator.renderer import changelog, citation, datapackage, exports, feeds, urls
+from generator.renderer import changelog, citation, datapackage, datasets, exports, feeds, urls
 from generator.renderer.pages import render_site
 from generator.timeline import Timeline
 
@@ -60,8 +60,13 @@ def other_files(
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Everything but the rendered pages: hand-written pages, data downloads and feeds."""
     files, problems = hand_written(docs)
-    files["data/events.json"] = exports.events_json(timeline, cache).encode("utf-8")
-    files["data/events.csv"] = exports.events_csv(timeline, cache).encode("utf-8")
+    files[urls.EVENTS_JSON] = exports.events_json(timeline, cache).encode("utf-8")
+    # CSV with a byte-order mark: without one, spreadsheet programs read UTF-8 as a legacy code page
+    # and garble Cyrillic place names
+    files[urls.EVENTS_CSV] = exports.events_csv(timeline, cache, settings.site_url).encode("utf-8-sig")
+    files[urls.CLAIMS_CSV] = datasets.claims_csv(timeline).encode("utf-8-sig")
+    files[urls.FIGURES_CSV] = datasets.figures_csv(timeline).encode("utf-8-sig")
+    files[urls.SOURCES_CSV] = datasets.sources_csv(timeline).encode("utf-8-sig")
     files[urls.DATAPACKAGE] = datapackage.datapackage(timeline, settings.site_url).encode("utf-8")
     files[urls.CHANGELOG_JSON] = changelog.changelog_json(timeline).encode("utf-8")
     for path, text in [

@@ -20,6 +20,7 @@ from generator import vocabulary
 from generator.model import Claim, Event
 from generator.project import Settings
 from generator.renderer import changelog, escape, jsonld, regionmap, urls, words
+from generator.renderer.aliases import search_aliases
 from generator.renderer.chart import figure_charts
 from generator.renderer.licence import DATA_LICENCE
 from generator.renderer.pagination import paginate
@@ -100,6 +101,20 @@ def claimant_kinds(event: Event) -> list[str]:
     return sorted({c.kind for c in event.claims})
 
 
+def event_years(event: Event) -> list[int]:
+    """Every year an event's date range overlaps: the year filter and year pages list it under each."""
+    return event.date.years()
+
+
+_ROW_HELPERS: dict[str, Any] = {
+    "location_words": words.location_words,
+    "claimant_kinds": claimant_kinds,
+    "sourcing_words": words.sourcing_words,
+    "event_years": event_years,
+}
+"""What an event row needs, for the cached row macro and for every page."""
+
+
 class SiteRenderer:
     """Renders the pages of a timeline.
 
@@ -114,7 +129,7 @@ class SiteRenderer:
         self._rows: dict[tuple[str, str], str] = {}
         self._row_macro = (
             self.env.get_template("_macros.md.j2")
-            .make_module({"timeline": None, "location_words": words.location_words, "claimant_kinds": claimant_kinds})
+            .make_module({"timeline": None, **_ROW_HELPERS})
             .__getattribute__("event_row")  # macros are attributes made at run time
         )
 
@@ -143,8 +158,8 @@ class SiteRenderer:
             "timeline": timeline,
             "settings": self.settings,
             "vocabulary": vocabulary,
-            "location_words": words.location_words,
-            "claimant_kinds": claimant_kinds,
+            **_ROW_HELPERS,
+            "basis_words": words.basis_words,
             "event_list": lambda events, up: self.event_list(timeline, events, up),
             "time_axis": time_axis,
             "region_map": regionmap.region_map,
@@ -165,6 +180,7 @@ class SiteRenderer:
             previous=timeline.previous(event),
             next=timeline.next(event),
             related=timeline.related(event),
+            aliases=search_aliases(event),
         )
 
     def pages(self, timeline: Timeline) -> dict[str, Callable[[], str]]:

@@ -21,6 +21,9 @@ LANGUAGES = ("en",)
 
 EVENTS_JSON = "data/events.json"
 EVENTS_CSV = "data/events.csv"
+CLAIMS_CSV = "data/claims.csv"
+FIGURES_CSV = "data/figures.csv"
+SOURCES_CSV = "data/sources.csv"
 ATOM_FEED = "feed.xml"
 JSON_FEED = "feed.json"
 DATAPACKAGE = "data/datapackage.json"

@@ -15,7 +15,7 @@ from babel import Locale
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator import vocabulary
+from generator import basis, vocabulary
 from generator.model import Event, Figure
 from generator.renderer.urls import DEFAULT_LANGUAGE
 
@@ -97,3 +97,46 @@ def location_words(event: Event) -> str:
     country = vocabulary.country_name(loc.country)
     text = loc.name if loc.name == country else f"{loc.name}, {country}"
     return text + (gettext(" (Russian-occupied)") if loc.occupied else "")
+
+
+def basis_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
+    """Why an event has its status: ``4 claims from 3 claimants, 2 independent of each other, ...``."""
+    counted = basis.of_event(event)
+    parts = [
+        ngettext("%(num)d claim", "%(num)d claims", len(event.claims), language)
+        + " "
+        + ngettext("from %(num)d claimant", "from %(num)d claimants", counted.claimants, language),
+        ngettext(
+            "%(num)d independent of the others", "%(num)d independent of each other", counted.independent, language
+        )
+        if counted.claimants > 1
+        else "",
+        ngettext("through %(num)d publication", "through %(num)d publications", counted.publications, language),
+    ]
+    text = ", ".join(p for p in parts if p) + ". "
+    if counted.denied:
+        text += gettext("A claimant denies it.", language) + " "
+    if counted.russian_claims == 0:
+        text += gettext("No Russian official or state outlet is among the claimants.", language)
+    elif counted.acknowledged:
+        text += gettext(
+            "A Russian official or state outlet, a party with reason to deny it, reports it rather than denying it.",
+            language,
+        )
+    else:
+        text += gettext("Russian officials or state outlets deny or dispute it.", language)
+    return text
+
+
+def sourcing_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
+    """The compact line under an event in lists: ``3 claimants · 4 sources · 2 linked``."""
+    counted = basis.of_event(event)
+    linked = sum(1 for s in event.sources if s.url)
+    return " · ".join(
+        [
+            ngettext("%(num)d claimant", "%(num)d claimants", counted.claimants, language),
+            ngettext("%(num)d independent", "%(num)d independent", counted.independent, language),
+            ngettext("%(num)d source", "%(num)d sources", len(event.sources), language),
+            ngettext("%(num)d linked", "%(num)d linked", linked, language),
+        ]
+    )

@@ -14,7 +14,7 @@ from typing import Any
 
 from babel import Locale
 
-from generator import vocabulary
+from generator import basis, vocabulary
 from generator.dates import PartialDate
 from generator.loader.nodes import Mapping, Node, Scalar
 from generator.loader.typed import field_name, locate
@@ -348,6 +348,15 @@ def check_related(ctx: Context) -> Iterator[Problem]:
             yield ctx.problem(["related", i], "an event cannot be related to itself")
 
 
+def check_status_basis(ctx: Context) -> Iterator[Problem]:
+    """The event's status is one its claims can support (the methodology's rules, where data decides)."""
+    status = ctx.data.get("status")
+    facts = basis.facts_from_data(ctx.data.get("claims"), ctx.data.get("sources"))
+    message = basis.mismatch(status, basis.compute(facts)) if isinstance(status, str) and facts else None
+    if message:
+        yield ctx.problem(["status"], message)
+
+
 def _strings(value: Any, where: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
     """Every string in the data, with its path."""
     if isinstance(value, dict):
@@ -379,6 +388,7 @@ RULES: list[Rule] = [
     check_invisible,
     check_blank,
     check_related,
+    check_status_basis,
 ]
 """Every per-file rule, run on every file."""
 

@@ -37,7 +37,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 375, "height": 812}
+MOBILE = {"width": 390, "height": 844}
+"""A phone: 390 px is the width of the most common current phones."""
 REPO_URL = "https://github.com/example-org/desertion-timeline"
 """The repository address the second build sets as ``extra.timeline.repo_url``."""
 
@@ -48,7 +49,7 @@ title: Browser test event with a linked and archived source
 date: "2022-03-01"
 date_end: "2022-03-15"
 added: "2026-11-23"
-status: corroborated
+status: reported
 tags: [desertion]
 location:
   name: Kharkiv region
@@ -249,8 +250,15 @@ def pick_event(events: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def event_year(event: dict[str, Any]) -> str:
-    """The year the timeline files an event under: that of its earliest possible day."""
+    """The year the timeline page groups an event under: that of its earliest possible day."""
     return str(event["date"]["date"][:4])
+
+
+def event_years(event: dict[str, Any]) -> set[str]:
+    """Every year an event's range overlaps: the year filter and the year pages list it under each."""
+    first = int(event["date"]["date"][:4])
+    last = int(event["date"].get("date_end", event["date"]["date"])[:4])
+    return {str(year) for year in range(first, last + 1)}
 
 
 def claimant_kinds(event: dict[str, Any]) -> set[str]:

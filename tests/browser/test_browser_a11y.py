@@ -24,9 +24,9 @@ def axe_source() -> str:
 
 
 @pytest.fixture
-def axe_page(watched: Callable[..., Page]) -> Callable[[dict[str, int]], Page]:
+def axe_page(watched: Callable[..., Page]) -> Callable[..., Page]:
     """Pages in a context that bypasses the CSP, which would (rightly) refuse the injected axe script."""
-    return lambda viewport: watched(viewport=viewport, bypass_csp=True)
+    return lambda viewport, scheme="light": watched(viewport=viewport, bypass_csp=True, color_scheme=scheme)
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
@@ -64,14 +64,18 @@ def pages_to_check(events: list[dict[str, Any]], viewport: dict[str, int]) -> di
     return pages
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "375"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280", "390"])
 def test_axe_finds_no_serious_violations(
-    site: Server, axe_page: Any, axe_source: str, events: list[dict[str, Any]], viewport: dict[str, int]
+    site: Server, axe_page: Any, axe_source: str, events: list[dict[str, Any]], viewport: dict[str, int], scheme: str
 ) -> None:
-    page = axe_page(viewport)
+    """Both colour schemes: the system's setting picks the scheme, so contrast is checked in each."""
+    page = axe_page(viewport, scheme)
     failures = []
     for name, path in pages_to_check(events, viewport).items():
         page.goto(site.url + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected, name
         blocking = [v for v in run_axe(page, axe_source) if v["impact"] in BLOCKING]
         if blocking:
             failures.append(f"{name} ({path or '/'}):\n{describe(blocking)}")

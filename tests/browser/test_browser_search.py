@@ -48,17 +48,22 @@ def words(text: str) -> set[str]:
 def distinctive(events: list[dict[str, Any]], field: str) -> tuple[str, dict[str, Any]]:
     """A word of ``field`` in some event, in as few events as possible (their whole record counted)."""
     everywhere = [words(json.dumps(e, ensure_ascii=False)) for e in events]
-    best: tuple[int, int, str] | None = None
+    texts = [json.dumps(e, ensure_ascii=False).casefold() for e in events]
+    best: tuple[bool, int, int, int, str] | None = None
     for index, event in enumerate(events):
         for text in FIELDS[field](event):
             for word in sorted(words(text)):
                 if field.startswith("local name") and not CYRILLIC.search(word):
                     continue
                 frequency = sum(word in found for found in everywhere)
-                if best is None or (frequency, index, word) < best:
-                    best = (frequency, index, word)
+                # Pagefind stems and matches prefixes ("witnesses" is stemmed to "wit" and finds "with"):
+                # a word whose first letters start words in many events comes last
+                prefix = sum(word[:3] in text for text in texts)
+                key = (prefix > len(events) // 4, frequency, prefix, index, word)
+                if best is None or key < best:
+                    best = key
     assert best is not None, f"no event has a word in its {field}"
-    frequency, index, word = best
+    _, frequency, _, index, word = best
     assert frequency <= 5, f"every word of the {field}s is in many events; {word!r} is in {frequency}"
     return word, events[index]
 
@@ -90,7 +95,7 @@ def test_search_finds_an_event_by_a_word_of_its(
     expect_found(page, site, word, event)
 
 
-def test_search_at_375_pixels(site: Server, watched: Callable[..., Page], events: list[dict[str, Any]]) -> None:
+def test_search_at_390_pixels(site: Server, watched: Callable[..., Page], events: list[dict[str, Any]]) -> None:
     page = watched(viewport=MOBILE)
     word, event = distinctive(events, "title")
     page.goto(site.url)

@@ -83,7 +83,7 @@ def test_partial_date_words(text: str, with_year: str, without_year: str) -> Non
         ("2022-03", None, True, "c. March 2022", "2022-03~"),
         ("2022", None, True, "c. 2022", "2022~"),
         ("2022-03-01", "2022-03-15", False, "between 1 and 15 March 2022", "2022-03-01/2022-03-15"),
-        ("2022-03-01", "2022-03-15", True, "roughly between 1 and 15 March 2022", "2022-03-01/2022-03-15~"),
+        ("2022-03-01", "2022-03-15", True, "between 1 and 15 March 2022 (approximate)", "2022-03-01/2022-03-15~"),
         ("2022-03-20", "2022-04-02", False, "between 20 March and 2 April 2022", "2022-03-20/2022-04-02"),
         ("2022-03", "2022-05", False, "between March and May 2022", "2022-03/2022-05"),
         ("2022-11", "2023-02", False, "between November 2022 and February 2023", "2022-11/2023-02"),
@@ -123,3 +123,25 @@ def test_a_span_sorts_by_its_earliest_possible_day() -> None:
     ]
     assert sorted(spans, key=DateSpan.earliest) == [spans[2], spans[3], spans[1], spans[0]]
     assert spans[3].latest() == date(2022, 3, 20)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "approximate", "short"),
+    [
+        ("2024-07-11", None, False, "11 Jul 2024"),
+        ("2022-03", None, True, "Mar 2022 (approx.)"),
+        ("2022", None, False, "2022"),
+        ("2022-03-01", "2022-03-15", False, "1\u201315 Mar 2022"),
+        ("2022-03-20", "2022-04-02", False, "20 Mar \u2013 2 Apr 2022"),
+        ("2022-03", "2022-05", False, "Mar \u2013 May 2022"),
+        ("2025", "2026-02", True, "2025 \u2013 Feb 2026 (approx.)"),
+        ("2022-12-30", "2023-01-02", False, "30 Dec 2022 \u2013 2 Jan 2023"),
+    ],
+)
+def test_short_forms_for_lists(first: str, last: str | None, approximate: bool, short: str) -> None:
+    assert DateSpan(P(first), P(last) if last else None, approximate).short() == short
+
+
+def test_a_span_belongs_to_every_year_it_overlaps() -> None:
+    assert DateSpan(P("2023-11"), P("2025-01")).years() == [2023, 2024, 2025]
+    assert DateSpan(P("2024")).years() == [2024]

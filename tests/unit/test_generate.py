@@ -78,7 +78,17 @@ def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
     copied, _ = hand_written(REPO / "docs")
     assert {"methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
     assert {"about.md", "sources.md"} <= set(pages)
-    data = {"data/events.json", "data/events.csv", urls.DATAPACKAGE, urls.CHANGELOG_JSON, "feed.xml", "feed.json"}
+    data = {
+        urls.EVENTS_JSON,
+        urls.EVENTS_CSV,
+        urls.CLAIMS_CSV,
+        urls.FIGURES_CSV,
+        urls.SOURCES_CSV,
+        urls.DATAPACKAGE,
+        urls.CHANGELOG_JSON,
+        "feed.xml",
+        "feed.json",
+    }
     feeds = {urls.tag_feed(t, f) for t in timeline.tags for f in urls.FEED_FORMATS}
     feeds |= {urls.status_feed(s, f) for s in vocabulary.STATUSES for f in urls.FEED_FORMATS}
     cited = {urls.citation(i, f) for i in [None, *timeline.by_id] for f in urls.CITATION_FORMATS}

@@ -137,7 +137,7 @@ def test_propose_a_correction_only_with_a_repository() -> None:
     with_repo = render_site(Timeline([event], TAGS), Settings(repo_url="https://example.org/repo", edit_branch="dev"))
     without = render_site(Timeline([event], TAGS), Settings())
     assert (
-        "[Propose a correction](https://example.org/repo/edit/dev/timeline/2024/2024-07-11-x.yaml)"
+        '<a href="https://example.org/repo/edit/dev/timeline/2024/2024-07-11-x.yaml">Propose a correction</a>'
         in with_repo["events/2024-07-11-x.md"]
     )
     assert "Propose a correction" not in without["events/2024-07-11-x.md"]

@@ -588,3 +588,131 @@ def test_related_ids_have_the_form_of_an_id(tmp_path: Path) -> None:
     assert run(tmp_path, [("sources:\n", "related: [soldier-shoots]\nsources:\n")]) == [
         "19:11: related[0]: expected the documented form; got 'soldier-shoots'"
     ]
+
+
+SECOND_CLAIM = """  - by: {by}
+    kind: media
+    status: {status}
+    says: The second claimant says the same.
+    sources: [{source}]
+sources:
+"""
+OTHER_SOURCE = """  - id: other-paper
+    publisher: {publisher}
+    title: Another headline
+    url: https://example.net/b
+    language: en
+"""
+CORROBORATED = (
+    "4:9: status: status is corroborated, but {why}; corroborated needs at least two claimants who cite "
+    "different publications (several outlets relaying one claimant are one claimant). Use reported, or add a "
+    "claim from an independent claimant with its own source"
+)
+STATUS_BASIS = [
+    # (id, event status, second claim's claimant, its status, its source, that source's publisher, expected)
+    ("reported needs nothing more", "reported", None, "", "", "", []),
+    (
+        "corroborated with one claim",
+        "corroborated",
+        None,
+        "",
+        "",
+        "",
+        [CORROBORATED.format(why="all its claims come from one claimant")],
+    ),
+    (
+        "corroborated by two claimants through one article",
+        "corroborated",
+        "Other Claimant",
+        "reported",
+        "example-daily",
+        "",
+        [CORROBORATED.format(why="its 2 claimants all reach us through the same publication")],
+    ),
+    (
+        "corroborated by a copy of the same story",
+        "corroborated",
+        "Other Claimant",
+        "reported",
+        "other-paper",
+        "Wire Copy\n    original_publisher: Example Daily",
+        [CORROBORATED.format(why="its 2 claimants all reach us through the same publication")],
+    ),
+    (
+        "corroborated by two publications",
+        "corroborated",
+        "Other Claimant",
+        "reported",
+        "other-paper",
+        "Other Paper",
+        [],
+    ),
+    (
+        "corroborated by one claimant in two papers",
+        "corroborated",
+        "example channel",
+        "reported",
+        "other-paper",
+        "Other Paper",
+        [CORROBORATED.format(why="all its claims come from one claimant")],
+    ),
+    (
+        "confirmed without a confirming claim",
+        "confirmed",
+        None,
+        "",
+        "",
+        "",
+        [
+            "4:9: status: status is confirmed, but no claim has the status confirmed; give the claim that confirms it "
+            "(independent evidence, or an acknowledgement by the party with most reason to deny it) status: "
+            "confirmed, or use another status"
+        ],
+    ),
+    ("confirmed by a claim", "confirmed", "Ministry", "confirmed", "example-daily", "", []),
+    (
+        "denied without a denial",
+        "denied",
+        None,
+        "",
+        "",
+        "",
+        [
+            "4:9: status: status is denied, but no claim has the status denied; "
+            "add the denial as a claim with status: denied"
+        ],
+    ),
+    ("denied by a claim", "denied", "Ministry", "denied", "example-daily", "", []),
+    (
+        "disputed without a contradiction",
+        "disputed",
+        None,
+        "",
+        "",
+        "",
+        [
+            "4:9: status: status is disputed, but no claim is disputed or denied; mark the contradicted claim "
+            "disputed, add the contradicting claim, or use another status"
+        ],
+    ),
+    ("disputed by a claim", "disputed", "Ministry", "disputed", "example-daily", "", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("status", "by", "claim_status", "source", "publisher", "expected"),
+    [c[1:] for c in STATUS_BASIS],
+    ids=[c[0] for c in STATUS_BASIS],
+)
+def test_status_needs_claims_that_support_it(
+    tmp_path: Path, status: str, by: str | None, claim_status: str, source: str, publisher: str, expected: list[str]
+) -> None:
+    edits = [("status: reported\ntags", f"status: {status}\ntags")]
+    if by:
+        edits.append(("sources:\n  - id", SECOND_CLAIM.format(by=by, status=claim_status, source=source) + "  - id"))
+    text = VALID_EVENT
+    for old, new in edits:
+        text = edit(text, old, new)
+    if publisher:
+        text += OTHER_SOURCE.format(publisher=publisher)
+    assert check_event(tmp_path, text) == expected

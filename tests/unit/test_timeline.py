@@ -45,10 +45,14 @@ def test_previous_and_next() -> None:
     assert (timeline.previous(c), timeline.next(c)) == (b, None)
 
 
-def test_years_by_the_earliest_possible_day() -> None:
+def test_years_list_an_event_under_every_year_its_range_overlaps() -> None:
     timeline = Timeline([make_event("2024-07-a"), make_event("2022-b", date_end="2024"), make_event("2024-01-c")], TAGS)
-    assert timeline.years == [2022, 2024]
-    assert {y: ids(e) for y, e in timeline.by_year.items()} == {2022: ["2022-b"], 2024: ["2024-01-c", "2024-07-a"]}
+    assert timeline.years == [2022, 2023, 2024]
+    assert {y: ids(e) for y, e in timeline.by_year.items()} == {
+        2022: ["2022-b"],
+        2023: ["2022-b"],
+        2024: ["2022-b", "2024-01-c", "2024-07-a"],
+    }
 
 
 def test_every_tag_has_a_list_even_when_unused() -> None:
