@@ -113,10 +113,10 @@ def test_github_annotations_leave_out_unknown_positions(in_repo: Path) -> None:
     warnings = [line for line in lines if line.startswith("::warning ")]
     assert (len(errors), len(warnings)) == (10, 2), "GitHub shows 10 of each level; the rest would be lost"
     assert lines[:12] == errors + warnings, "errors first, then warnings"
-    assert lines[12] == "::notice::26 more problems below, not annotated: GitHub shows 10 of each kind"
+    assert lines[12] == "::notice::27 more problems below, not annotated: GitHub shows 10 of each kind"
     assert "tests/fixtures/broken/notes.txt:0:0: unexpected file; event files go in timeline/<YYYY>/<id>.yaml" in lines
-    assert len(lines) == 12 + 1 + 26 + 1
-    assert lines[-1] == "38 problems in 11 files"
+    assert len(lines) == 12 + 1 + 27 + 1
+    assert lines[-1] == "39 problems in 11 files"
 
 
 def test_the_changed_files_come_first_and_only_their_warnings_are_annotated(in_repo: Path) -> None:
@@ -144,7 +144,7 @@ def test_the_changed_files_come_first_and_only_their_warnings_are_annotated(in_r
         "tests/fixtures/broken/2023/2024-02-wrong-folder.yaml:23:5: sources[0]: warning: source has no url"
         in result.stdout
     )
-    assert lines[-1] == "38 problems in 11 files"
+    assert lines[-1] == "39 problems in 11 files"
 
 
 def test_the_base_option_reads_the_changed_files_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

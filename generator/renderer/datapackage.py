@@ -87,7 +87,8 @@ def datapackage(timeline: Timeline, site_url: str | None) -> str:
         "path": _relative(urls.EVENTS_CSV),
         "format": "csv",
         "mediatype": "text/csv",
-        "encoding": "utf-8",
+        # with a byte-order mark, so that spreadsheet programs read the Cyrillic text as UTF-8
+        "encoding": "utf-8-sig",
         "title": "Events (one row each)",
         "schema": {"fields": [field(c) for c in exports.CSV_COLUMNS], "primaryKey": ["id"], "missingValues": [""]},
     }
