@@ -29,6 +29,7 @@ def _event_text(event: dict[str, Any]) -> str:
     parts = [event["title"], event["summary"], event["location"]["name"], event["location"]["local_name"] or ""]
     parts += [c["by"] + " " + c["says"] for c in event["claims"]]
     parts += [f"{s['publisher']} {s['title'] or ''}" for s in event["sources"]]
+    parts += [f"{c['change']} {c['reason']}" for c in event["corrections"]]  # the page's own log
     return " ".join(parts).casefold()
 
 
@@ -404,6 +405,6 @@ def test_the_scheme_toggle_is_one_visible_button(site: Server, watched: Callable
 
 def test_the_facts_table_is_at_body_size(site: Server, page: Page, events: list[dict[str, Any]]) -> None:
     page.goto(site.url + _address(events[0]))
-    body = page.locator("article p").first.evaluate("e => getComputedStyle(e).fontSize")
+    body = page.locator("article").first.evaluate("e => getComputedStyle(e).fontSize")  # the page's text size
     facts = page.locator("table.tl-facts td").first.evaluate("e => getComputedStyle(e).fontSize")
     assert facts == body

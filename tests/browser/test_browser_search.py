@@ -104,7 +104,7 @@ def test_search_at_390_pixels(site: Server, watched: Callable[..., Page], events
 
 def test_search_says_when_nothing_matches(site: Server, page: Page) -> None:
     page.goto(site.url)
-    search(page, "zzqxwvnothing")
+    search(page, "qxzjvkwq")  # no word of the site, and no real word hidden inside it
     expect(page.get_by_role("status").filter(has_text="No results")).to_be_visible(timeout=10_000)
 
 
