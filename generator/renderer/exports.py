@@ -174,7 +174,7 @@ def _csv_row(e: Event, site_url: str | None = None) -> str:
         str(loc.lon) if loc.lon is not None else "",
         "; ".join(c.by for c in e.claims),
         "; ".join(c.kind for c in e.claims),
-        "; ".join(f"{s.publisher}: {s.title}" for s in e.sources),
+        "; ".join(f"{s.publisher}: {s.title}" if s.title else s.publisher for s in e.sources),
         "; ".join(figures),
         e.added.isoformat(),
         e.updated.isoformat(),

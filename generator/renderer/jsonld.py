@@ -36,7 +36,12 @@ def event_jsonld(event: Event, timeline: Timeline, settings: Settings) -> str:
         "keywords": [timeline.tags[t].name for t in event.tags],
         "creativeWorkStatus": event.status,
         "citation": [
-            {"@type": "CreativeWork", "name": s.title, "publisher": s.publisher, **({"url": s.url} if s.url else {})}
+            {
+                "@type": "CreativeWork",
+                **({"name": s.title} if s.title else {}),  # left out where the headline was not recorded
+                "publisher": s.publisher,
+                **({"url": s.url} if s.url else {}),
+            }
             for s in event.sources
         ],
         "mentions": [{"@type": "Thing", "name": c.by} for c in event.claims],

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,10 @@ def test_a_cache_gives_the_same_text() -> None:
     assert events_csv(timeline, cache) == events_csv(timeline)
     assert len(cache) == 4
     assert events_json(timeline, cache) == events_json(timeline)
+
+
+def test_a_source_without_a_recorded_headline_is_listed_by_its_publisher(small: Timeline) -> None:
+    event = small.by_id["2022-03-01-deserters-cross-border"]
+    untitled = replace(event, sources=tuple(replace(s, title=None) for s in event.sources))
+    [row] = list(csv.DictReader(io.StringIO(events_csv(Timeline([untitled], small.tags)))))
+    assert row["sources"] == "; ".join(s.publisher for s in event.sources)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -71,3 +72,10 @@ def test_no_text_can_end_the_script(title: str) -> None:
     assert not any(c in text for c in "<>&\u2028\u2029")
     assert json.loads(text)["headline"] == title
     assert json.loads(text)["keywords"] == ["Desertion & <flight>"]
+
+
+def test_a_source_without_a_recorded_headline_has_no_name(small: Timeline) -> None:
+    event = small.by_id["2022-03-01-deserters-cross-border"]
+    untitled = replace(event, sources=tuple(replace(s, title=None) for s in event.sources))
+    data = json.loads(event_jsonld(untitled, Timeline([untitled], small.tags), Settings()))
+    assert [sorted(c) for c in data["citation"]] == [["@type", "publisher", "url"]] * len(event.sources)
