@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test check serve lint bench lock golden clean browser-deps
+.PHONY: site test check serve lint bench lock golden clean browser-deps translations
 
 SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
@@ -50,6 +50,13 @@ golden: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/scale.py
+
+# Interface words: list every source string into the catalogue template and merge it into the
+# Russian and Ukrainian catalogues (new strings arrive untranslated; see CONTRIBUTING.md).
+LOCALE := generator/renderer/locale
+translations: $(TEST_STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header --project desertion-timeline -o $(LOCALE)/messages.pot . 2>/dev/null
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --ignore-obsolete --no-fuzzy-matching
 
 # Re-lock for the lowest supported Python with uv, which resolves for a target version (pip-tools
 # resolves for the running interpreter, and picked a package that needs 3.11.5). The existing locks

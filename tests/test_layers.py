@@ -15,7 +15,7 @@ from tests.helpers import REPO
 
 GENERATOR = REPO / "generator"
 LAYERS = [
-    {"project", "problems"},
+    {"project", "problems", "languages"},
     {"dates", "vocabulary", "model", "timeline", "basis"},
     {"loader"},
     {"validation"},

@@ -93,7 +93,7 @@ def test_an_old_address_names_the_new_one_and_the_feed_and_downloads_record_it(s
     assert 'http-equiv="refresh"' not in html
     merged = page(small_site.site, urls.event(MERGED))
     assert "merged into another on 2024-07-22" in merged
-    atom = ET.fromstring(read(small_site.site, urls.ATOM_FEED))
+    atom = ET.fromstring(read(small_site.site, urls.atom_feed()))
     titles = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")}
     assert titles[f"urn:x-timeline:moved:{MERGED}"] == (
         f"Merged into Deserters said to cross into Belarus between 1 and 15 March: {MERGED}"

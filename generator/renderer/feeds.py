@@ -22,7 +22,6 @@ from generator.timeline import Timeline
 from generator.validation.markdown import SITE_EXTENSIONS
 
 FEED_SIZE = 50
-TITLE = words.gettext(words.SITE_TITLE)
 # The site's extensions, so that a summary means the same here as on its page (and as in the check):
 # without fenced_code, an image the check saw inside a code fence would become a real image here.
 _MD = markdown.Markdown(extensions=list(SITE_EXTENSIONS), output_format="html")
@@ -123,14 +122,19 @@ def site_feed(timeline: Timeline) -> Feed:
     """The whole timeline's feed: events by date added or corrected, and moved addresses."""
     items = [_event_item(e) for e in timeline.recently_added(FEED_SIZE)]
     items += [_moved_item(r, timeline) for r in timeline.redirects]
-    return Feed(title=TITLE, atom_path=urls.ATOM_FEED, json_path=urls.JSON_FEED, items=_newest(items))
+    return Feed(
+        title=words.gettext(words.SITE_TITLE),
+        atom_path=urls.atom_feed(),
+        json_path=urls.json_feed(),
+        items=_newest(items),
+    )
 
 
 def tag_feed(timeline: Timeline, tag_id: str) -> Feed:
     """The feed of one tag's events."""
     name = timeline.tags[tag_id].name
     return Feed(
-        title=f"{TITLE}: {words.gettext('Tag')}: {name}",
+        title=f"{words.gettext(words.SITE_TITLE)}: {words.gettext('Tag')}: {name}",
         atom_path=urls.tag_feed(tag_id, "atom"),
         json_path=urls.tag_feed(tag_id, "json"),
         items=_latest(timeline.by_tag.get(tag_id, [])),
@@ -140,7 +144,7 @@ def tag_feed(timeline: Timeline, tag_id: str) -> Feed:
 def status_feed(timeline: Timeline, status: str) -> Feed:
     """The feed of the events with one status."""
     return Feed(
-        title=f"{TITLE}: {words.gettext('Status')}: {status}",
+        title=f"{words.gettext(words.SITE_TITLE)}: {words.gettext('Status')}: {status}",
         atom_path=urls.status_feed(status, "atom"),
         json_path=urls.status_feed(status, "json"),
         items=_latest([e for e in timeline.events if e.status == status]),
@@ -158,7 +162,7 @@ def atom(timeline: Timeline, site_url: str | None, feed: Feed | None = None) -> 
         '<feed xmlns="http://www.w3.org/2005/Atom">',
         f"<title>{escape(feed.title)}</title>",
         f"<id>{escape(self_url if base else 'urn:x-timeline:' + feed.atom_path)}</id>"
-        if feed.atom_path != urls.ATOM_FEED
+        if feed.atom_path != urls.atom_feed()
         else f"<id>{escape(base + '/' if base else 'urn:x-timeline:feed')}</id>",
         f"<updated>{updated}</updated>",
         f'<link rel="self" href={quoteattr(self_url)}/>',

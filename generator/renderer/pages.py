@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from generator import vocabulary
+from generator import languages, vocabulary
 from generator.model import Claim, Event
 from generator.project import Settings
 from generator.renderer import changelog, escape, jsonld, regionmap, urls, words
@@ -85,7 +85,6 @@ def environment() -> Environment:
     )
     words.install(env)
     env.globals.update(
-        site_title=words.gettext(words.SITE_TITLE),
         licence=DATA_LICENCE,
         urls=urls,
         link=_link,
@@ -157,6 +156,8 @@ class SiteRenderer:
         return {
             "timeline": timeline,
             "settings": self.settings,
+            "site_title": words.gettext(words.SITE_TITLE),
+            "language": languages.current(),
             "vocabulary": vocabulary,
             **_ROW_HELPERS,
             "basis_words": words.basis_words,

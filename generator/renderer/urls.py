@@ -3,8 +3,10 @@
 A page is named by its generated file, relative to the docs folder (``events/<id>.md``);
 MkDocs serves ``a/b.md`` at ``a/b/`` and ``a/index.md`` at ``a/``, which :func:`address`
 turns it into. Listings split into pages (``tags/<id>.md``, then ``tags/<id>/page-2.md``).
-Every function takes the language: English sits at the site root, and other languages will
-sit under their code (``ru/events/<id>.md``). Templates, feeds, downloads, JSON-LD, the
+Every page function takes the language, by default the one being written
+(:func:`generator.languages.current`): English sits at the site root, and each other language
+under its code (``ru/events/<id>.md``), as a MkDocs site of its own. Data downloads and
+citation files exist once, at the root, in every language's words. Templates, feeds, downloads, JSON-LD, the
 preview's incremental regeneration and the tests ask this module; nothing else spells an
 address. Ids are checked to be slugs, so an address is always safe in a link.
 """
@@ -14,18 +16,16 @@ from __future__ import annotations
 import posixpath
 import re
 
-DEFAULT_LANGUAGE = "en"
-"""The language at the site root."""
-LANGUAGES = ("en",)
-"""The languages the site is built in (Russian and Ukrainian will follow, each under its code)."""
+from generator import languages
+
+DEFAULT_LANGUAGE = languages.DEFAULT
+LANGUAGES = languages.LANGUAGES
 
 EVENTS_JSON = "data/events.json"
 EVENTS_CSV = "data/events.csv"
 CLAIMS_CSV = "data/claims.csv"
 FIGURES_CSV = "data/figures.csv"
 SOURCES_CSV = "data/sources.csv"
-ATOM_FEED = "feed.xml"
-JSON_FEED = "feed.json"
 DATAPACKAGE = "data/datapackage.json"
 """The Frictionless Data Package that describes the downloads."""
 CHANGELOG_JSON = "data/changelog.json"
@@ -35,8 +35,6 @@ OFFLINE_SHA256 = OFFLINE_ZIP + ".sha256"
 CITATION_FORMATS = {"bibtex": "bib", "ris": "ris", "csl-json": "csl.json"}
 """Each citation format by name, with its file suffix."""
 FEED_FORMATS = {"atom": "xml", "json": "json"}
-METHODOLOGY = "methodology.md"
-"""A hand-written page that generated pages link to."""
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -48,9 +46,27 @@ def _slug(value: str | int) -> str:
     return text
 
 
-def _in(language: str, path: str) -> str:
-    """``path`` in the folder of ``language``: the root for English, ``<code>/`` for the others."""
+def _in(language: str | None, path: str) -> str:
+    """``path`` in the folder of ``language`` (by default the one being written): the root for
+    English, ``<code>/`` for the others."""
+    language = language or languages.current()
     return path if language == DEFAULT_LANGUAGE else f"{_slug(language)}/{path}"
+
+
+def folder(language: str | None = None) -> str:
+    """The folder of a language's site, relative to the root: ``""`` for English, ``ru/``."""
+    return _in(language, "")
+
+
+def language_of(path: str) -> str:
+    """The language whose site a generated file belongs to."""
+    head = path.split("/", 1)[0]
+    return head if head in LANGUAGES and "/" in path else DEFAULT_LANGUAGE
+
+
+def in_language(path: str, language: str) -> str:
+    """The same page in another language: ``events/x.md`` to ``ru/events/x.md`` and back."""
+    return _in(language, path.removeprefix(folder(language_of(path))))
 
 
 def page_path(base: str, number: int) -> str:
@@ -63,66 +79,80 @@ def page_path(base: str, number: int) -> str:
     return posixpath.join(parent, f"page-{number}.md")
 
 
-def home(language: str = DEFAULT_LANGUAGE) -> str:
+def home(language: str | None = None) -> str:
     return _in(language, "index.md")
 
 
-def event(event_id: str, language: str = DEFAULT_LANGUAGE) -> str:
+def event(event_id: str, language: str | None = None) -> str:
     """The generated file of an event's page."""
     return _in(language, f"events/{_slug(event_id)}.md")
 
 
-def timeline(number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+def timeline(number: int = 1, language: str | None = None) -> str:
     return page_path(_in(language, "timeline/index.md"), number)
 
 
-def years(language: str = DEFAULT_LANGUAGE) -> str:
+def years(language: str | None = None) -> str:
     return _in(language, "years/index.md")
 
 
-def year(value: int, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+def year(value: int, number: int = 1, language: str | None = None) -> str:
     return page_path(_in(language, f"years/{_slug(value)}.md"), number)
 
 
-def tags(language: str = DEFAULT_LANGUAGE) -> str:
+def tags(language: str | None = None) -> str:
     return _in(language, "tags/index.md")
 
 
-def tag(tag_id: str, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+def tag(tag_id: str, number: int = 1, language: str | None = None) -> str:
     return page_path(_in(language, f"tags/{_slug(tag_id)}.md"), number)
 
 
-def places(language: str = DEFAULT_LANGUAGE) -> str:
+def places(language: str | None = None) -> str:
     return _in(language, "places/index.md")
 
 
-def place(slug: str, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+def place(slug: str, number: int = 1, language: str | None = None) -> str:
     return page_path(_in(language, f"places/{_slug(slug)}.md"), number)
 
 
-def regions(language: str = DEFAULT_LANGUAGE) -> str:
+def regions(language: str | None = None) -> str:
     """The map page: every region of Ukraine and Russia, coloured by its number of events."""
     return _in(language, "regions/index.md")
 
 
-def region(code: str, number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+def region(code: str, number: int = 1, language: str | None = None) -> str:
     """A region's page, by its ISO 3166-2 code: ``regions/ua-43.md``."""
     return page_path(_in(language, f"regions/{_slug(code.lower())}.md"), number)
 
 
-def figures(number: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+def figures(number: int = 1, language: str | None = None) -> str:
     return page_path(_in(language, "figures.md"), number)
 
 
-def sources(language: str = DEFAULT_LANGUAGE) -> str:
+def sources(language: str | None = None) -> str:
     return _in(language, "sources.md")
 
 
-def about(language: str = DEFAULT_LANGUAGE) -> str:
+def methodology(language: str | None = None) -> str:
+    """A hand-written page (``docs/methodology.md``, ``docs/ru/methodology.md``) that generated pages link to."""
+    return _in(language, "methodology.md")
+
+
+def atom_feed(language: str | None = None) -> str:
+    """The whole timeline's Atom feed, in each language's words."""
+    return _in(language, "feed.xml")
+
+
+def json_feed(language: str | None = None) -> str:
+    return _in(language, "feed.json")
+
+
+def about(language: str | None = None) -> str:
     return _in(language, "about.md")
 
 
-def changelog(language: str = DEFAULT_LANGUAGE) -> str:
+def changelog(language: str | None = None) -> str:
     return _in(language, "changelog.md")
 
 
@@ -132,22 +162,23 @@ def citation(event_id: str | None, form: str) -> str:
     return f"cite/{name}.{CITATION_FORMATS[form]}"
 
 
-def tag_feed(tag_id: str, form: str) -> str:
+def tag_feed(tag_id: str, form: str, language: str | None = None) -> str:
     """The Atom (``atom``) or JSON Feed (``json``) of one tag.
 
-    At the site root, as the whole timeline's feeds are: Material's script reads every
-    ``<link rel="alternate">`` of a page as another language of the site and fetches
-    ``sitemap.xml`` beside it, which exists only at the root (elsewhere: a 404 on every tag page).
+    At the root of its language's site, as the whole timeline's feeds are: Material's script reads
+    every ``<link rel="alternate">`` of a page as another language of the site and fetches
+    ``sitemap.xml`` beside it, which exists only at the root of each language's site (elsewhere: a
+    404 on every tag page).
     """
-    return f"feed-tag-{_slug(tag_id)}.{FEED_FORMATS[form]}"
+    return _in(language, f"feed-tag-{_slug(tag_id)}.{FEED_FORMATS[form]}")
 
 
-def status_feed(status: str, form: str) -> str:
+def status_feed(status: str, form: str, language: str | None = None) -> str:
     """The Atom (``atom``) or JSON Feed (``json``) of the events with one status (at the root, as :func:`tag_feed`)."""
-    return f"feed-status-{_slug(status)}.{FEED_FORMATS[form]}"
+    return _in(language, f"feed-status-{_slug(status)}.{FEED_FORMATS[form]}")
 
 
-def indexes(language: str = DEFAULT_LANGUAGE) -> set[str]:
+def indexes(language: str | None = None) -> set[str]:
     """The pages that summarise the whole timeline: home, About, and the lists of years, tags, places and sources."""
     return {
         home(language),

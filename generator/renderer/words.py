@@ -1,26 +1,34 @@
 """Display words: one catalogue of English source strings, used by Python and templates alike.
 
 Every word a reader sees goes through :func:`gettext` or :func:`ngettext` (in templates,
-``_()`` and ``ngettext()`` from Jinja's i18n extension), so a Russian or Ukrainian catalogue
-can translate it later, plural forms included (those languages have three). English uses
-the source strings as they are: stdlib ``gettext.NullTranslations``, through Babel-compatible
-calls (``pybabel extract -F babel.cfg`` lists them into a ``.pot``).
+``_()`` and ``ngettext()`` from Jinja's i18n extension), in the language being written
+(:func:`generator.languages.current`). English uses the source strings as they are (stdlib
+``gettext.NullTranslations``); Russian and Ukrainian read their gettext catalogues,
+``locale/<code>/LC_MESSAGES/messages.po``, with Babel, plural forms included (those languages
+have three, chosen by the catalogue's CLDR ``Plural-Forms``). ``make translations`` lists every
+source string into ``locale/messages.pot`` (``pybabel extract``) and merges it into the
+catalogues (``pybabel update``); a string a catalogue lacks shows in English.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+from functools import cache
+from importlib.resources import files
+from io import BytesIO
 
 from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator import basis, vocabulary
+from generator import basis, languages, vocabulary
 from generator.model import Event, Figure
-from generator.renderer.urls import DEFAULT_LANGUAGE
 
-_CATALOGUES: dict[str, _gettext.NullTranslations] = {DEFAULT_LANGUAGE: _gettext.NullTranslations()}
-"""One catalogue per language; English is the source strings themselves."""
+DEFAULT_LANGUAGE = languages.DEFAULT
+DOMAIN = "messages"
 
 
 def N_(message: str) -> str:
@@ -39,41 +47,57 @@ KIND_WORDS = {
 """Claimant kinds whose words are not just the id with spaces: proper adjectives and acronyms."""
 
 
-def catalogue(language: str = DEFAULT_LANGUAGE) -> _gettext.NullTranslations:
-    return _CATALOGUES[language]
+@cache
+def catalogue(language: str | None = None) -> _gettext.NullTranslations:
+    """The catalogue of ``language`` (by default the one being written), read once per process.
+
+    The ``.po`` file is compiled in memory rather than committed as a ``.mo``: the repository
+    keeps only text a translator can read and a pull request can show.
+    """
+    language = language or languages.current()
+    if language == DEFAULT_LANGUAGE:
+        return _gettext.NullTranslations()
+    if language not in languages.LANGUAGES:
+        raise ValueError(f"not a language of the site: {language!r}")
+    po = files("generator.renderer") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as handle:
+        messages = read_po(handle, locale=language, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, messages)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
 
 
-def gettext(message: str, language: str = DEFAULT_LANGUAGE) -> str:
-    return catalogue(language).gettext(message)
+def gettext(message: str, language: str | None = None) -> str:
+    return catalogue(language or languages.current()).gettext(message)
 
 
-def ngettext(singular: str, plural: str, count: int, language: str = DEFAULT_LANGUAGE) -> str:
+def ngettext(singular: str, plural: str, count: int, language: str | None = None) -> str:
     """The form of ``singular``/``plural`` for ``count``, with ``%(num)d`` filled in."""
-    return catalogue(language).ngettext(singular, plural, count) % {"num": count}
+    return catalogue(language or languages.current()).ngettext(singular, plural, count) % {"num": count}
 
 
-def install(env: Environment, language: str = DEFAULT_LANGUAGE) -> None:
-    """Give templates ``_()`` and ``ngettext()`` from the catalogue of ``language``.
+def install(env: Environment) -> None:
+    """Give templates ``_()`` and ``ngettext()`` in the language being written when they render.
 
     The catalogue's words are trusted text (they come from this repository, not from
     contributors), so they reach the page as they are; values formatted into them are
     numbers, or text a template has already escaped.
     """
-    words = catalogue(language)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda message: Markup(words.gettext(message)),
-        ngettext=lambda singular, plural, n: Markup(words.ngettext(singular, plural, n)),
+        gettext=lambda message: Markup(gettext(message)),
+        ngettext=lambda singular, plural, n: Markup(catalogue(languages.current()).ngettext(singular, plural, n)),
         newstyle=True,
     )
 
 
-def language_name(code: str, language: str = DEFAULT_LANGUAGE) -> str:
+def language_name(code: str, language: str | None = None) -> str:
     """``Russian`` for ``ru``, in the words of ``language`` (from CLDR, through Babel)."""
-    return str(Locale.parse(language).languages.get(code, code))
+    return str(Locale.parse(language or languages.current()).languages.get(code, code))
 
 
-def kind_words(kind: str, language: str = DEFAULT_LANGUAGE) -> str:
+def kind_words(kind: str, language: str | None = None) -> str:
     """``Ukrainian government``, ``media``, ``telegram channel``."""
     return gettext(KIND_WORDS[kind], language) if kind in KIND_WORDS else kind.replace("-", " ")
 
@@ -99,7 +123,7 @@ def location_words(event: Event) -> str:
     return text + (gettext(" (Russian-occupied)") if loc.occupied else "")
 
 
-def basis_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
+def basis_words(event: Event, language: str | None = None) -> str:
     """Why an event has its status: ``4 claims from 3 claimants, 2 independent of each other, ...``."""
     counted = basis.of_event(event)
     parts = [
@@ -128,7 +152,7 @@ def basis_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
     return text
 
 
-def sourcing_words(event: Event, language: str = DEFAULT_LANGUAGE) -> str:
+def sourcing_words(event: Event, language: str | None = None) -> str:
     """The compact line under an event in lists: ``3 claimants · 4 sources · 2 linked``."""
     counted = basis.of_event(event)
     linked = sum(1 for s in event.sources if s.url)
