@@ -22,6 +22,7 @@ TRANSLATED = LANGUAGES[1:]
 """The languages event text is translated into."""
 
 _current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+_built: ContextVar[tuple[str, ...]] = ContextVar("languages", default=LANGUAGES)
 
 
 def current() -> str:
@@ -39,3 +40,20 @@ def speaking(language: str) -> Iterator[None]:
         yield
     finally:
         _current.reset(token)
+
+
+def built() -> tuple[str, ...]:
+    """The languages of the site being built: all of them unless ``extra.timeline.languages`` says fewer."""
+    return _built.get()
+
+
+@contextmanager
+def building(codes: tuple[str, ...]) -> Iterator[None]:
+    """Build the site in ``codes`` (English first) inside the ``with`` block."""
+    if not codes or codes[0] != DEFAULT or not set(codes) <= set(LANGUAGES):
+        raise ValueError(f"not a set of the site's languages, English first: {codes!r}")
+    token = _built.set(codes)
+    try:
+        yield
+    finally:
+        _built.reset(token)
