@@ -158,7 +158,7 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
     return head[:-1] + ',"events":[\n' + lines + "\n]}\n"
 
 
-def _cell(value: str) -> str:
+def safe_cell(value: str) -> str:
     """The value, with a quote before every part a spreadsheet could split off and run as a formula.
 
     Not only the whole cell: a spreadsheet that opens the file with another separator (a
@@ -216,5 +216,5 @@ def _csv_row(e: Event, site_url: str | None = None) -> str:
         urls.absolute(site_url, urls.event(e.id)),
         DATA_LICENCE.id,
     ]
-    writer.writerow([_cell(str(v)) for v in row])
+    writer.writerow([safe_cell(str(v)) for v in row])
     return out.getvalue()
