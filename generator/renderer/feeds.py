@@ -40,7 +40,7 @@ def summary_html(event: Event) -> str:
         f"<li>{c.date.isoformat()}: {escape(c.change)} ({escape(c.reason)})</li>" for c in event.corrections
     )
     text = (
-        f"<p>{words.gettext('Status')}: {escape(event.status)}. {escape(event.date.words())}, "
+        f"<p>{words.gettext('Status')}: {escape(words.status_name(event.status))}. {escape(event.date.words())}, "
         f"{escape(event.location.name)}.</p>{body}<ul>{claims}</ul>"
     )
     if corrections:
@@ -144,7 +144,7 @@ def tag_feed(timeline: Timeline, tag_id: str) -> Feed:
 def status_feed(timeline: Timeline, status: str) -> Feed:
     """The feed of the events with one status."""
     return Feed(
-        title=f"{words.gettext(words.SITE_TITLE)}: {words.gettext('Status')}: {status}",
+        title=f"{words.gettext(words.SITE_TITLE)}: {words.gettext('Status')}: {words.status_name(status)}",
         atom_path=urls.status_feed(status, "atom"),
         json_path=urls.status_feed(status, "json"),
         items=_latest([e for e in timeline.events if e.status == status]),

@@ -74,12 +74,15 @@ def environment() -> Environment:
         yaml=escape.yaml_string,
         url=escape.link_target,
         figure=words.figure_words,
-        status_words=lambda s: vocabulary.STATUSES[s],
+        status_words=words.status_meaning,
+        status_name=words.status_name,
+        number=words.number,
         kind_words=words.kind_words,
         sentence=lambda text: text[:1].upper() + text[1:],  # unlike |capitalize, keeps "NGO"
         country=vocabulary.country_name,
-        precision_words=lambda p: p.replace("-", " "),
+        precision_words=words.precision_words,
         safe_markdown=Markup,
+        md=escape.markdown,  # contributor text going into a catalogue sentence, escaped before it goes in
         language_name=words.language_name,
         host=lambda url: urlsplit(url).hostname or "",
     )
@@ -125,7 +128,7 @@ class SiteRenderer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.env = environment()
-        self._rows: dict[tuple[str, str], str] = {}
+        self._rows: dict[tuple[str, str, str], str] = {}
         self._row_macro = (
             self.env.get_template("_macros.md.j2")
             .make_module({"timeline": None, **_ROW_HELPERS})
@@ -142,7 +145,7 @@ class SiteRenderer:
         """The ``<ol>`` of event rows, ``up`` being the path from the page to the site root."""
         rows = []
         for event in events:
-            key = (event.fingerprint, up)
+            key = (event.fingerprint, up, languages.current())  # a row is in one language
             row = self._rows.get(key) if event.fingerprint else None
             if row is None:
                 row = str(self._row_macro(event, up, timeline.tags))

@@ -98,7 +98,9 @@ def region_map(by_region: dict[str, list[Event]], here: str, *, small: bool = Fa
         classes = f"tl-region tl-n{shade(count)}" + (
             f" tl-occupied tl-occupied-{OCCUPIED[code]}" if code in OCCUPIED else ""
         )
-        name = f"{region_name(code)}: " + words.ngettext("%(num)d event", "%(num)d events", count)
+        name = words.ngettext(
+            "%(region)s: %(num)d event", "%(region)s: %(num)d events", count, region=region_name(code)
+        )
         if code in OCCUPIED:
             name += f" ({occupied_words(code)})"
         path = f'<path class="{classes}" data-region="{code}" d="{d}"></path>'

@@ -12,69 +12,73 @@ catalogues (``pybabel update``); a string a catalogue lacks shows in English.
 
 from __future__ import annotations
 
-import gettext as _gettext
-from functools import cache
-from importlib.resources import files
-from io import BytesIO
+from decimal import Decimal
 
-from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
+from babel.numbers import format_decimal
 from jinja2 import Environment
 from markupsafe import Markup
 
 from generator import basis, languages, vocabulary
+from generator.languages import N_, Nn_, catalogue, gettext, ngettext
 from generator.model import Event, Figure
 
+__all__ = ["N_", "Nn_", "catalogue", "gettext", "ngettext"]
 DEFAULT_LANGUAGE = languages.DEFAULT
-DOMAIN = "messages"
-
-
-def N_(message: str) -> str:
-    """Mark a string for the catalogue where it is defined; translate it where it is shown."""
-    return message
-
+DOMAIN = languages.DOMAIN
 
 SITE_TITLE = N_("Desertion and violence in the Russian army: a sourced timeline")
 """The site's title, written once: the home page, its heading and the feeds use it."""
 KIND_WORDS = {
     "ukrainian-government": N_("Ukrainian government"),
     "russian-government": N_("Russian government"),
+    "foreign-government": N_("foreign government"),
+    "state-media": N_("state media"),
+    "media": N_("media"),
     "telegram-channel": N_("Telegram channel"),
     "ngo": N_("NGO"),
+    "individual": N_("individual"),
+    "leaked-document": N_("leaked document"),
 }
-"""Claimant kinds whose words are not just the id with spaces: proper adjectives and acronyms."""
-
-
-@cache
-def catalogue(language: str | None = None) -> _gettext.NullTranslations:
-    """The catalogue of ``language`` (by default the one being written), read once per process.
-
-    The ``.po`` file is compiled in memory rather than committed as a ``.mo``: the repository
-    keeps only text a translator can read and a pull request can show.
-    """
-    language = language or languages.current()
-    if language == DEFAULT_LANGUAGE:
-        return _gettext.NullTranslations()
-    if language not in languages.LANGUAGES:
-        raise ValueError(f"not a language of the site: {language!r}")
-    po = files("generator.renderer") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with po.open("rb") as handle:
-        messages = read_po(handle, locale=language, domain=DOMAIN)
-    compiled = BytesIO()
-    write_mo(compiled, messages)
-    compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
-
-
-def gettext(message: str, language: str | None = None) -> str:
-    return catalogue(language or languages.current()).gettext(message)
-
-
-def ngettext(singular: str, plural: str, count: int, language: str | None = None) -> str:
-    """The form of ``singular``/``plural`` for ``count``, with ``%(num)d`` filled in."""
-    return catalogue(language or languages.current()).ngettext(singular, plural, count) % {"num": count}
+"""Each claimant kind in words (lower case but for proper adjectives and acronyms)."""
+STATUS_NAMES = {
+    "reported": N_("reported"),
+    "corroborated": N_("corroborated"),
+    "confirmed": N_("confirmed"),
+    "disputed": N_("disputed"),
+    "denied": N_("denied"),
+}
+"""Each status as readers see it; the id stays in addresses, classes and data."""
+PRECISION_WORDS = {
+    "exact": N_("exact"),
+    "settlement": N_("settlement"),
+    "district": N_("district"),
+    "region": N_("region"),
+    "front-sector": N_("front sector"),
+    "country": N_("country"),
+}
+"""How precisely a place is known, in words."""
+FIGURE_PHRASES = {
+    ("exactly", "people"): Nn_("%(number)s person", "%(number)s people"),
+    ("about", "people"): Nn_("about %(number)s person", "about %(number)s people"),
+    ("at-least", "people"): Nn_("at least %(number)s person", "at least %(number)s people"),
+    ("more-than", "people"): Nn_("more than %(number)s person", "more than %(number)s people"),
+    ("up-to", "people"): Nn_("up to %(number)s person", "up to %(number)s people"),
+    ("exactly", "times"): Nn_("%(number)s times", "%(number)s times"),
+    ("about", "times"): Nn_("about %(number)s times", "about %(number)s times"),
+    ("at-least", "times"): Nn_("at least %(number)s times", "at least %(number)s times"),
+    ("more-than", "times"): Nn_("more than %(number)s times", "more than %(number)s times"),
+    ("up-to", "times"): Nn_("up to %(number)s times", "up to %(number)s times"),
+}
+"""A figure in words, whole, so that a translation can put the qualifier and the number's case
+where its language wants them (Russian ``около 21 человека``, ``более 21 человек``)."""
+PERCENT_PHRASES = {
+    "exactly": N_("%(number)s%%"),
+    "about": N_("about %(number)s%%"),
+    "at-least": N_("at least %(number)s%%"),
+    "more-than": N_("more than %(number)s%%"),
+    "up-to": N_("up to %(number)s%%"),
+}
+"""A percentage in words, by qualifier."""
 
 
 def install(env: Environment) -> None:
@@ -94,25 +98,42 @@ def install(env: Environment) -> None:
 
 def language_name(code: str, language: str | None = None) -> str:
     """``Russian`` for ``ru``, in the words of ``language`` (from CLDR, through Babel)."""
-    return str(Locale.parse(language or languages.current()).languages.get(code, code))
+    return str(languages.locale(language).languages.get(code, code))
 
 
 def kind_words(kind: str, language: str | None = None) -> str:
-    """``Ukrainian government``, ``media``, ``telegram channel``."""
+    """``Ukrainian government``, ``media``, ``Telegram channel``."""
     return gettext(KIND_WORDS[kind], language) if kind in KIND_WORDS else kind.replace("-", " ")
+
+
+def status_name(status: str) -> str:
+    """``reported``, as the reader's language says it."""
+    return gettext(STATUS_NAMES[status]) if status in STATUS_NAMES else status
+
+
+def status_meaning(status: str) -> str:
+    """What a status means (the methodology's words), in the reader's language."""
+    return gettext(vocabulary.STATUSES[status])
+
+
+def precision_words(precision: str) -> str:
+    """``front sector``: how precisely a place is known."""
+    return gettext(PRECISION_WORDS[precision]) if precision in PRECISION_WORDS else precision.replace("-", " ")
+
+
+def number(value: int | Decimal) -> str:
+    """``18,000`` in English, ``18 000`` in Russian: CLDR's grouping and decimal sign, every digit kept."""
+    return str(format_decimal(value, locale=languages.locale(), decimal_quantization=False))
 
 
 def figure_words(figure: Figure) -> str:
     """``more than 18,000 people``, ``25%``, ``10 times``."""
-    qualifier = vocabulary.QUALIFIERS[figure.qualifier]
-    number = f"{figure.value:,}"
+    amount = number(figure.value)
     if figure.unit == "percent":
-        text = f"{number}%"
-    elif figure.unit == "people" and figure.value == 1:
-        text = gettext("%(number)s person") % {"number": number}
-    else:
-        text = f"{number} {vocabulary.UNITS[figure.unit]}"
-    return f"{qualifier} {text}".strip()
+        return gettext(PERCENT_PHRASES[figure.qualifier]) % {"number": amount}
+    singular, plural = FIGURE_PHRASES[(figure.qualifier, figure.unit)]
+    count = languages.plural_count(figure.value)
+    return str(catalogue().ngettext(singular, plural, count)) % {"number": amount}
 
 
 def location_words(event: Event) -> str:
