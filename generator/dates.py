@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
+from typing import Literal
 
 from babel.dates import format_date, get_month_names
 
@@ -53,7 +54,7 @@ def _patterns(language: str) -> dict[str, str]:
     return {**found, "day": locale.date_formats["long"].pattern, "day_short": locale.date_formats["medium"].pattern}
 
 
-def month_name(month: int, width: str = "wide") -> str:
+def month_name(month: int, width: Literal["abbreviated", "narrow", "wide"] = "wide") -> str:
     """``July`` (``июль``): the month on its own, in the language being written; ``narrow`` is ``J``."""
     return str(get_month_names(width, context="stand-alone", locale=languages.locale())[month])
 

@@ -81,6 +81,21 @@ PERCENT_PHRASES = {
 """A percentage in words, by qualifier."""
 
 
+def install_theme(env: Environment, language: str) -> None:
+    """Give the theme's templates (docs/overrides) ``_()`` in ``language``, and the scripts' words.
+
+    MkDocs renders them, not the generator, so the language is the build's (``theme.language``).
+    """
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: gettext(message, language),
+        ngettext=lambda singular, plural, n: catalogue(language).ngettext(singular, plural, n),
+        newstyle=True,
+    )
+    with languages.speaking(language):
+        env.globals["tl_words"] = script_words()
+
+
 def install(env: Environment) -> None:
     """Give templates ``_()`` and ``ngettext()`` in the language being written when they render.
 
@@ -185,3 +200,49 @@ def sourcing_words(event: Event, language: str | None = None) -> str:
             ngettext("%(num)d linked", "%(num)d linked", linked, language),
         ]
     )
+
+
+SCRIPT_WORDS = {
+    "searching": N_("Searching…"),
+    "no_results": N_("No results for “%(query)s”."),
+    "showing": N_("%(results)s, showing %(shown)s."),
+    "offline": N_(
+        "Search needs a web server; this copy is opened from a disk. The Search page links to the full list."
+    ),
+    "unavailable": N_("Search is not available here."),
+    "invalid": N_("The address asks for %(values)s, which no event on this page has; that filter is not applied."),
+    "and": N_("%(first)s and %(second)s"),
+    "value": N_("%(filter)s “%(value)s”"),
+    "tag": N_("tag"),
+    "status": N_("status"),
+    "year": N_("year"),
+    "kind": N_("claimant kind"),
+    "country": N_("country"),
+    "scheme": N_("Switch colour scheme"),
+}
+"""The words the site's scripts show (docs/assets/*.js), which carry none of their own."""
+THEME_WORDS = (N_("Switch to the dark scheme"), N_("Switch to the light scheme"))
+"""The palette toggles' names in mkdocs.yml, which the theme's palette.html shows through ``_()``."""
+SCRIPT_PLURALS = {
+    "results": Nn_("%(num)d result.", "%(num)d results."),
+    "results_short": Nn_("%(num)d result", "%(num)d results"),
+    "shown": Nn_("%(shown)s of %(num)d event shown", "%(shown)s of %(num)d events shown"),
+}
+"""Words with a number, as one form per CLDR plural category (the scripts pick one with
+``Intl.PluralRules``, whose categories are CLDR's too)."""
+
+
+def script_words() -> dict[str, object]:
+    """The scripts' words in the language being written: ``{{ tl_words|tojson }}`` in a JSON block.
+
+    A plural is a map from CLDR category (``one``, ``few``, ``many``, ``other``) to its form,
+    placeholders left for the script to fill.
+    """
+    rule = languages.locale().plural_form
+    out: dict[str, object] = {key: gettext(message) for key, message in SCRIPT_WORDS.items()}
+    for key, (singular, plural) in SCRIPT_PLURALS.items():
+        forms: dict[str, str] = {}
+        for n in range(200):  # every category of a whole number shows up below 200
+            forms.setdefault(rule(n), catalogue().ngettext(singular, plural, n))
+        out[key] = forms
+    return out

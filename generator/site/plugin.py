@@ -26,6 +26,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator import languages
+from generator.renderer import words
 from generator.renderer.regionmap import outline_data
 from generator.site.search import SearchIndexError, build_index
 from generator.site.slugs import slugify
@@ -219,7 +221,10 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         return nav
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        """Hand the build's template environment to a live site."""
+        """Give the theme's templates the catalogue's words in the build's language (``theme.language``),
+        and hand the build's template environment to a live site."""
+        language = config["theme"]["language"]
+        words.install_theme(env, language if language in languages.LANGUAGES else languages.DEFAULT)
         if self.live is not None:
             self.live.env = env
         return env
