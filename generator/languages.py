@@ -66,14 +66,18 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-@cache
 def catalogue(language: str | None = None) -> _gettext.NullTranslations:
-    """The catalogue of ``language`` (by default the one being written), read once per process.
+    """The catalogue of ``language`` (by default the one being written, asked at each call)."""
+    return _catalogue(language or current())
+
+
+@cache
+def _catalogue(language: str) -> _gettext.NullTranslations:
+    """The catalogue of ``language``, read once per process.
 
     The ``.po`` file is compiled in memory rather than committed as a ``.mo``: the repository
     keeps only text a translator can read and a pull request can show.
     """
-    language = language or current()
     if language == DEFAULT:
         return _gettext.NullTranslations()
     if language not in LANGUAGES:

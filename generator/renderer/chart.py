@@ -179,7 +179,8 @@ def _legend(kinds: list[str]) -> Markup:
         f"{html_text(words.kind_words(kind))}</li>"
         for kind in kinds
     )
-    html = f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Claimant kinds"))}">{items}</ul>'
+    label = words.gettext("Claimant kinds")
+    html = f'<ul class="tl-legend" aria-label="{html_text(label)}">{items}</ul>'
     return Markup(html)
 
 

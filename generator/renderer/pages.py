@@ -22,7 +22,7 @@ from generator.project import Settings
 from generator.renderer import changelog, escape, jsonld, regionmap, urls, words
 from generator.renderer.aliases import search_aliases
 from generator.renderer.chart import figure_charts
-from generator.renderer.licence import DATA_LICENCE
+from generator.renderer.licence import DATA_LICENCE, attribution
 from generator.renderer.pagination import paginate
 from generator.renderer.timeaxis import time_axis
 from generator.timeline import Timeline
@@ -89,6 +89,7 @@ def environment() -> Environment:
     words.install(env)
     env.globals.update(
         licence=DATA_LICENCE,
+        attribution=attribution,
         urls=urls,
         link=_link,
         root_link=_root_link,

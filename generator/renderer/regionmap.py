@@ -119,9 +119,8 @@ def legend() -> Markup:
         f'<li><span class="tl-swatch tl-n{name}" aria-hidden="true"></span>{html_text(label)}</li>'
         for (_, name), label in zip(SHADES, labels, strict=True)
     ]
-    items.append(
-        f'<li><span class="tl-swatch tl-occupied-swatch" aria-hidden="true"></span>'
-        f"{html_text(words.gettext('occupied by Russia, wholly or in part (dashed outline)'))}</li>"
-    )
-    html = f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Legend"))}">{"".join(items)}</ul>'
+    occupied = words.gettext("occupied by Russia, wholly or in part (dashed outline)")
+    items.append(f'<li><span class="tl-swatch tl-occupied-swatch" aria-hidden="true"></span>{html_text(occupied)}</li>')
+    label = words.gettext("Legend")
+    html = f'<ul class="tl-legend" aria-label="{html_text(label)}">{"".join(items)}</ul>'
     return Markup(html)

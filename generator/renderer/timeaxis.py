@@ -190,5 +190,6 @@ def legend() -> Markup:
         f'<li><span class="tl-swatch {kind}" aria-hidden="true"></span>{html_text(label)}</li>'
         for kind, label in swatches
     )
-    html = f'<ul class="tl-legend tl-axis-legend" aria-label="{html_text(words.gettext("Legend"))}">{items}</ul>'
+    label = words.gettext("Legend")
+    html = f'<ul class="tl-legend tl-axis-legend" aria-label="{html_text(label)}">{items}</ul>'
     return Markup(html)
