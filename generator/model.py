@@ -177,6 +177,9 @@ class Event:
     """Changes after publication."""
     fingerprint: str = ""
     """A hash of the file's bytes and place: it changes whenever the file does (caches key on it)."""
+    origin: TextOrigin | None = None
+    """On a Russian or Ukrainian site: which language each part of the text is in, and how its
+    translation stands. None for the English text as written."""
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
@@ -191,3 +194,76 @@ class Event:
     def sort_key(self) -> tuple[datetime.date, str]:
         """Earliest possible day, then id."""
         return (self.date.earliest(), self.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureText:
+    """A figure's words in another language."""
+
+    description: str
+    scope: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimText:
+    """A claim's words in another language: the claimant as named, what they say, their figures' words."""
+
+    by: str
+    says: str
+    figures: tuple[FigureText, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectionText:
+    change: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Translation:
+    """An event's text in another language, from ``timeline/<YYYY>/<id>.<language>.yaml``.
+
+    Only text: dates, statuses, sources and tags stay those of the English file. Claims,
+    their figures and corrections are matched to the English ones by position.
+    """
+
+    event_id: str
+    language: str
+    """``ru`` or ``uk``."""
+    path: str
+    """The file as shown in problem messages."""
+    translates: str
+    """The version of the English text it translates (:func:`generator.translation.text_version`)."""
+    reviewed: bool
+    """True once a fluent speaker has checked it against the English."""
+    title: str
+    summary: str
+    content_note: str | None = None
+    place: str | None = None
+    """The location's name in this language."""
+    claims: tuple[ClaimText, ...] = ()
+    corrections: tuple[CorrectionText, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TagText:
+    """A tag's name and description in another language (``timeline/tags.<language>.yaml``)."""
+
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextOrigin:
+    """Where the text of an event shown on a translated site comes from."""
+
+    language: str
+    """The language of the site it is shown on."""
+    state: str
+    """``reviewed``, ``unreviewed``, ``outdated`` (the English changed since) or ``missing``."""
+    text: str
+    """The language of the title, summary, content note and place name."""
+    claims: str
+    """The language of the claims and their figures (English where an outdated translation no longer matches them)."""
+    corrections: str
+    """The language of the corrections."""

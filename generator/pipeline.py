@@ -105,7 +105,9 @@ def run(
     if not result.ok:
         return Run(check=result, problems=problems, stopped=Stop.PROBLEMS)
     files, more, keep = steps.generate(
-        Timeline(result.events, result.tags, result.redirects), project.settings(), project.docs
+        Timeline(result.events, result.tags, result.redirects, result.translations, result.tag_texts),
+        project.settings(),
+        project.docs,
     )
     problems += more
     if errors(problems):

@@ -7,14 +7,18 @@ related events.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.model import Claim, Event, Figure, Redirect, Tag
+from generator import languages
+from generator.model import Claim, Event, Figure, Redirect, Tag, TagText, Translation
+from generator.translation import translate, translate_tag
 from generator.vocabulary import STATUSES
 
 RELATED_LIMIT = 5
@@ -86,6 +90,10 @@ class Timeline:
     tags: dict[str, Tag]
     redirects: list[Redirect] = field(default_factory=list)
     """Old addresses of renamed, merged and removed events, by date of the change."""
+    translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
+    """Each event's text in other languages, by event id and language."""
+    tag_texts: dict[str, dict[str, TagText]] = field(default_factory=dict)
+    """Tag names and descriptions in other languages, by language and tag id."""
     by_id: dict[str, Event] = field(init=False)
     by_year: dict[int, list[Event]] = field(init=False)
     by_tag: dict[str, list[Event]] = field(init=False)
@@ -111,6 +119,47 @@ class Timeline:
         for event in self.events:
             for other in event.related:
                 self._named_by[other].append(event)
+
+    def in_language(self, language: str) -> Timeline:
+        """The timeline as shown on the site in ``language``: translated text where there is one.
+
+        Made once per language and kept: the feeds, the downloads and every page ask for it.
+        """
+        if language == languages.DEFAULT:
+            return self
+        made: dict[str, Timeline] = self.__dict__.setdefault("_in_language", {})
+        if language not in made:
+            texts = self.tag_texts.get(language, {})
+            tags = {i: translate_tag(tag, texts.get(i)) for i, tag in self.tags.items()}
+            made[language] = self.translated(
+                lambda event: translate(event, language, self.translations.get((event.id, language))), tags
+            )
+        return made[language]
+
+    def translated(self, change: Callable[[Event], Event], tags: dict[str, Tag]) -> Timeline:
+        """This timeline with each event's text changed by ``change`` (a translation) and other tag words.
+
+        The order and the indexes stay those of this timeline, so every page keeps its address
+        in every language: a place's page, for one, is named after the place's English name.
+        """
+        new = copy.copy(self)
+        new.__dict__.pop("_in_language", None)
+        for name, attribute in vars(Timeline).items():
+            if isinstance(attribute, cached_property):  # computed from the English events
+                new.__dict__.pop(name, None)
+        swapped = {e.id: change(e) for e in self.events}
+
+        def swap(events: list[Event]) -> list[Event]:
+            return [swapped[e.id] for e in events]
+
+        new.tags = tags
+        new.events = swap(self.events)
+        new.by_id = {i: swapped[i] for i in self.by_id}
+        new.by_year = {year: swap(events) for year, events in self.by_year.items()}
+        new.by_tag = {tag: swap(events) for tag, events in self.by_tag.items()}
+        new.places = {slug: swap(events) for slug, events in self.places.items()}
+        new._named_by = {i: swap(events) for i, events in self._named_by.items()}
+        return new
 
     def previous_ids(self, event: Event) -> list[str]:
         """The old ids that now lead to ``event`` (it was renamed from them, or they were merged into it)."""

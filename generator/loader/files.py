@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.languages import TRANSLATED
 from generator.problems import Problem
 
 TAGS_FILE = "tags.yaml"
@@ -31,6 +32,17 @@ class Found:
     redirects: Path | None = None
     """``redirects.yaml``: old addresses of renamed, merged and removed events."""
     problems: list[Problem] = field(default_factory=list)
+    translations: list[tuple[Path, str]] = field(default_factory=list)
+    """Translations of event text, ``<YYYY>/<id>.<language>.yaml``, each with its language."""
+    tag_translations: dict[str, Path] = field(default_factory=dict)
+    """``tags.<language>.yaml`` by language."""
+
+
+def translation_language(name: str) -> str | None:
+    """``ru`` for ``<id>.ru.yaml``: the language of a translation file, None for an event file."""
+    stem = name.removesuffix(".yaml")
+    head, _, language = stem.rpartition(".")
+    return language if head and language in TRANSLATED else None
 
 
 def display(path: Path) -> str:
@@ -70,6 +82,8 @@ def find(source: Path) -> Found:
             found.refused_hosts = path
         elif entry.name == REDIRECTS_FILE:
             found.redirects = path
+        elif entry.name.startswith("tags.") and (language := translation_language(entry.name)):
+            found.tag_translations[language] = path
         elif entry.name not in ALLOWED_TOP_LEVEL:
             found.problems.append(
                 Problem(display(path), 0, 0, "", "unexpected file; event files go in timeline/<YYYY>/<id>.yaml")
@@ -86,6 +100,8 @@ def _find_events(folder: Path, found: Found) -> None:
             found.problems.append(
                 Problem(display(path), 0, 0, "", "unexpected folder; event files go directly in the year folder")
             )
+        elif entry.name.endswith(".yaml") and (language := translation_language(entry.name)):
+            found.translations.append((path, language))
         elif entry.name.endswith(".yaml"):
             found.events.append(path)
         else:

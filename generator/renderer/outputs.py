@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from generator import languages
 from generator.loader.files import check_tree, display
 from generator.problems import Problem
 from generator.project import GENERATED, Settings
@@ -69,17 +70,20 @@ def other_files(
     files[urls.SOURCES_CSV] = datasets.sources_csv(timeline).encode("utf-8-sig")
     files[urls.DATAPACKAGE] = datapackage.datapackage(timeline, settings.site_url).encode("utf-8")
     files[urls.CHANGELOG_JSON] = changelog.changelog_json(timeline).encode("utf-8")
-    for path, text in [
-        *feeds.feed_files(timeline, settings.site_url).items(),
-        *citation.citation_files(timeline, settings.site_url).items(),
-    ]:
+    for path, text in citation.citation_files(timeline, settings.site_url).items():
         files[path] = text.encode("utf-8")
+    for language in languages.LANGUAGES:  # each language's site has its own feeds, in its own words
+        with languages.speaking(language):
+            for path, text in feeds.feed_files(timeline.in_language(language), settings.site_url).items():
+                files[path] = text.encode("utf-8")
     return files, problems
 
 
 def generate(timeline: Timeline, settings: Settings, docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
-    """Every file of the generated folder, by relative path."""
+    """Every file of the generated folder, by relative path: the pages of every language's site."""
     files, problems = other_files(timeline, settings, docs)
-    for path, text in render_site(timeline, settings).items():
-        files[path] = text.encode("utf-8")
+    for language in languages.LANGUAGES:
+        with languages.speaking(language):
+            for path, text in render_site(timeline.in_language(language), settings).items():
+                files[path] = text.encode("utf-8")
     return files, problems

@@ -223,14 +223,26 @@ def href(path: str, here: str) -> str:
     return up(here) + address(path)
 
 
+def _same_site(path: str, here: str) -> str:
+    """The folder of the language site both files are in; a Markdown link cannot leave it."""
+    site = folder(language_of(here))
+    if language_of(path) != language_of(here):
+        # MkDocs checks a Markdown link against its own site's files, and each language is
+        # a site of its own: a link to another language's page or a root download is raw HTML (href).
+        raise ValueError(f"a Markdown link from {here} cannot reach {path} in another site; use href()")
+    return site
+
+
 def link(path: str, here: str) -> str:
-    """A Markdown link from the generated file ``here`` to the generated file ``path``."""
+    """A Markdown link from the generated file ``here`` to the generated file ``path`` of the same site."""
+    _same_site(path, here)
     return posixpath.relpath(path, posixpath.dirname(here) or ".")
 
 
 def root_link(path: str, here: str) -> str:
-    """A Markdown link from ``here`` to ``path`` that climbs to the docs root first (``../years/index.md``)."""
-    return "../" * here.count("/") + path
+    """A Markdown link from ``here`` to ``path`` that climbs to its site's root first (``../years/index.md``)."""
+    site = _same_site(path, here)
+    return "../" * here.removeprefix(site).count("/") + path.removeprefix(site)
 
 
 def source_file(event_id: str, year_of_date: int) -> str:

@@ -28,6 +28,28 @@ DOMAIN = languages.DOMAIN
 
 SITE_TITLE = N_("Desertion and violence in the Russian army: a sourced timeline")
 """The site's title, written once: the home page, its heading and the feeds use it."""
+SITE_NAME = N_("Russian army desertion timeline")
+"""The short name in the header (``site_name`` in ``mkdocs.yml``, translated per language's site)."""
+SITE_DESCRIPTION = N_(
+    "A public, sourced timeline of reported desertion, execution squads, barrier troops and "
+    "violence inside the Russian army during the war in Ukraine."
+)
+NAVIGATION = [
+    N_("Home"),
+    N_("Timeline"),
+    N_("Years"),
+    N_("Tags"),
+    N_("Places"),
+    N_("Map"),
+    N_("Figures"),
+    N_("Sources"),
+    N_("Methodology"),
+    N_("About"),
+    N_("Contributing"),
+    N_("Search"),
+]
+"""The titles of ``nav`` in ``mkdocs.yml``, listed here so that the catalogue has them
+(a test keeps the two in step)."""
 KIND_WORDS = {
     "ukrainian-government": N_("Ukrainian government"),
     "russian-government": N_("Russian government"),

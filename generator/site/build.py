@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import languages
+from generator.site.languages import language_config
 from generator.site.offline import write_offline_copy
 from generator.writer import swap
 
@@ -59,9 +61,12 @@ def source_date_epoch(repository: Path) -> str:
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult:
-    """Build ``docs_dir`` with ``config_file`` in strict mode; replace ``site_dir`` only on success."""
+    """Build every language's site from ``docs_dir`` in strict mode; replace ``site_dir`` only on success.
+
+    English first, into the root of the staging folder (MkDocs empties its site folder before
+    building), then each other language into its folder inside it.
+    """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -73,8 +78,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=True)
-        build(config)
+        for language in languages.LANGUAGES:
+            build(language_config(config_file, docs_dir, staging, language))
         write_offline_copy(staging)
     except (MkDocsException, SystemExit, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)

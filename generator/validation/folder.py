@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.loader.files import display, find
-from generator.model import Event, Redirect, Tag
+from generator.model import Event, Redirect, Tag, TagText
 from generator.problems import Problem, errors, ordered
 from generator.validation import crossfile, sources
 from generator.validation.cache import Job, check_all
@@ -18,6 +18,7 @@ from generator.validation.hosts import load_refused_hosts
 from generator.validation.places import check_place_addresses
 from generator.validation.redirects import read_redirects
 from generator.validation.tags import load_tags
+from generator.validation.translations import Translations, read_tag_translations, read_translations
 
 
 @dataclass
@@ -34,6 +35,10 @@ class Result:
     """How many files were checked."""
     redirects: list[Redirect] = field(default_factory=list)
     """Old addresses of renamed, merged and removed events (``timeline/redirects.yaml``)."""
+    translations: Translations = field(default_factory=dict)
+    """Each event's text in Russian and Ukrainian, by event id and language, where translated."""
+    tag_texts: dict[str, dict[str, TagText]] = field(default_factory=dict)
+    """Tag names and descriptions by language, then tag id (``timeline/tags.<language>.yaml``)."""
 
     @property
     def ok(self) -> bool:
@@ -108,8 +113,13 @@ def validate(
         problems += crossfile.check_duplicates(events)
     clashing = {p for paths in ids.values() if len(paths) > 1 for p in paths}
     events = [e for e in events if e.path not in clashing]
-    files = len(found.events) + sum(1 for f in (found.tags, found.refused_hosts, found.redirects) if f)
-    return Result(events, tags, ordered(problems), files, redirects)
+    translations, more = read_translations(found.translations, events)
+    problems += more
+    tag_texts, more = read_tag_translations(found.tag_translations, tags)
+    problems += more
+    files = len(found.events) + len(found.translations) + len(found.tag_translations)
+    files += sum(1 for f in (found.tags, found.refused_hosts, found.redirects) if f)
+    return Result(events, tags, ordered(problems), files, redirects, translations, tag_texts)
 
 
 def _read(

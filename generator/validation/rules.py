@@ -46,6 +46,7 @@ PLAIN_TEXT_FIELDS = {
     "reason",
     "original_publisher",
     "no_url_reason",
+    "place",
 }
 """Fields whose values are one line of plain text (checked for NFC anywhere in the tree)."""
 

@@ -246,6 +246,69 @@ EVENT: dict[str, Any] = {
 """The schema of one event file."""
 
 
+_VERSION_PATTERN = rf"^[a-z2-7]{{10}}{_END}"
+MAX_TRANSLATED_TITLE = 200
+"""Russian and Ukrainian run longer than English: a title's limit in them is longer too."""
+TRANSLATION: dict[str, Any] = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "title": "Translation of an event's text",
+    **_object(
+        "An event's text in Russian or Ukrainian; everything else comes from the English file.",
+        ["translates", "reviewed", "title", "summary"],
+        {
+            "translates": {
+                "type": "string",
+                "description": "The version of the English text translated (timeline check gives the current one).",
+                "pattern": _VERSION_PATTERN,
+                "x-expected": "the 10-letter version that timeline check gives, such as 3fa2mc5ld2",
+            },
+            "reviewed": {"type": "boolean", "description": "true once a fluent speaker has checked it."},
+            "title": _text("One line of plain text.", MAX_TRANSLATED_TITLE),
+            "place": _text("The location's name in this language.", 300),
+            "content_note": EVENT["properties"]["content_note"],
+            "summary": EVENT["properties"]["summary"],
+            "claims": _list(
+                "Each claim's words, in the English file's order.",
+                _object(
+                    "A claim's words.",
+                    ["by", "says"],
+                    {
+                        "by": CLAIM["properties"]["by"],
+                        "says": CLAIM["properties"]["says"],
+                        "figures": _list(
+                            "Each figure's words, in the English claim's order.",
+                            _object(
+                                "A figure's words.",
+                                ["description", "scope"],
+                                {
+                                    "description": FIGURE["properties"]["description"],
+                                    "scope": FIGURE["properties"]["scope"],
+                                },
+                            ),
+                            0,
+                            20,
+                        ),
+                    },
+                ),
+                0,
+                50,
+            ),
+            "corrections": _list(
+                "Each correction's words, in the English file's order.",
+                _object(
+                    "A correction's words.",
+                    ["change", "reason"],
+                    {k: CORRECTION["properties"][k] for k in ("change", "reason")},
+                ),
+                0,
+                50,
+            ),
+        },
+    ),
+}
+"""The schema of one translation file, ``<YYYY>/<id>.<language>.yaml``."""
+
+
 def dumps() -> str:
     """The schema as written to ``timeline/schema.json``."""
     return json.dumps(EVENT, indent=2, ensure_ascii=False) + "\n"

@@ -15,15 +15,17 @@ from generator.problems import Problem
 from generator.validation import schema
 from generator.validation.values import check_values
 
+SCHEMAS = {"event": schema.EVENT, "translation": schema.TRANSLATION}
+
 
 @cache
-def _fast() -> Any:
+def _fast(kind: str = "event") -> Any:
     """The schema compiled to Python: ten times faster on valid files, but it stops at the
     first error, so files it rejects are checked again by jsonschema to list every error.
     Built on first use: compiling takes a tenth of a second that a warm ``check`` need not pay."""
     import fastjsonschema
 
-    validate = fastjsonschema.compile(schema.EVENT)
+    validate = fastjsonschema.compile(SCHEMAS[kind])
 
     def is_valid(data: Any) -> bool:
         try:
@@ -36,20 +38,20 @@ def _fast() -> Any:
 
 
 @cache
-def _full() -> Any:
+def _full(kind: str = "event") -> Any:
     import jsonschema
 
-    return jsonschema.Draft7Validator(schema.EVENT)
+    return jsonschema.Draft7Validator(SCHEMAS[kind])
 
 
-def check_structure(path: str, root: Node, data: Any) -> list[Problem]:
-    """Every place where ``data`` breaks the event schema."""
+def check_structure(path: str, root: Node, data: Any, kind: str = "event") -> list[Problem]:
+    """Every place where ``data`` breaks the schema of its ``kind`` of file (an event, a translation)."""
     # Bounds and whole numbers by value, whatever the YAML type (see values.py).
-    by_value = check_values(path, root, data, schema.EVENT)
-    if _fast()(data):
+    by_value = check_values(path, root, data, SCHEMAS[kind])
+    if _fast(kind)(data):
         return by_value
     problems: list[Problem] = list(by_value)
-    for error in _full().iter_errors(data):
+    for error in _full(kind).iter_errors(data):
         where: list[str | int] = list(error.absolute_path)
         for problem in _describe(error, where):
             field, key, message = problem
