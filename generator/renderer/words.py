@@ -224,6 +224,22 @@ def sourcing_words(event: Event, language: str | None = None) -> str:
     )
 
 
+SECTION_IDS = {
+    N_("Summary"): "summary",
+    N_("Claims"): "claims",
+    N_("Sources"): "sources",
+    N_("Corrections"): "corrections",
+    N_("Open data and licence"): "open-data-and-licence",
+}
+"""Headings that keep their English id in every language: summaries link ``#claims``, the home
+page ``about/#open-data-and-licence`` (``check`` allows those anchors)."""
+
+
+def section_ids(language: str) -> dict[str, str]:
+    """Each of :data:`SECTION_IDS`' headings as ``language`` writes it, with its English id."""
+    return {gettext(heading, language): anchor for heading, anchor in SECTION_IDS.items()}
+
+
 SCRIPT_WORDS = {
     "searching": N_("Searching…"),
     "no_results": N_("No results for “%(query)s”."),

@@ -17,6 +17,7 @@ from generator import languages
 from generator.model import Figure
 from generator.renderer import words
 from generator.renderer.pages import environment
+from generator.site.slugs import section_slugify
 from tests.golden import render_small
 from tests.helpers import REPO
 
@@ -227,3 +228,22 @@ def test_scripts_carry_no_english_words() -> None:
         literals = re.findall(r'"((?:[^"\\]|\\.)*)"', code)
         prose = [s for s in literals if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", s) and s != "use strict"]
         assert not prose, f"{script.name}: {prose}"
+
+
+def test_translated_sections_keep_their_english_ids() -> None:
+    """A summary's ``#claims`` and the home page's ``#open-data-and-licence`` work in every language."""
+    fixed = words.section_ids("ru")
+    assert fixed["Заявления"] == "claims"
+    assert section_slugify(fixed, "Заявления", "-") == "claims"
+    assert section_slugify(fixed, "Claims of the week", "-") == "claims-of-the-week"
+    assert section_slugify(words.section_ids("en"), "Claims", "-") == "claims"
+
+
+@pytest.mark.parametrize("language", languages.TRANSLATED)
+def test_translations_write_the_apostrophe_as_a_letter(language: str) -> None:
+    """Ukrainian ``об’єднано`` takes ’, not the ASCII ``'``: an unclosed ``<b title='`` in a summary's
+    code (which check accepts) would otherwise end at the page's next ASCII apostrophe, and MkDocs'
+    HTML parser would swallow everything between (tests/hostile/test_check_builds.py found it)."""
+    catalogue = _read(LOCALE / language / "LC_MESSAGES" / "messages.po", language)
+    wrong = [m.string for m in catalogue if m.id and any("'" in s for s in _forms(m.string))]
+    assert not wrong
