@@ -39,6 +39,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generator.loader.files import translation_language  # noqa: E402
 from generator.loader.nodes import load  # noqa: E402
 from generator.loader.typed import to_data  # noqa: E402
 
@@ -71,10 +72,15 @@ PICTURE_PAGES = {
 """Pages that carry a picture, whose size the issue bounds (500 KB at 10,000 events)."""
 
 
+def event_files(source: Path) -> list[Path]:
+    """The event files of a timeline folder, without their translations (``<id>.ru.yaml``)."""
+    return [p for p in sorted(source.glob("*/*.yaml")) if translation_language(p.name) is None]
+
+
 def make_timeline(source: Path, target: Path, count: int, seed: int = 7) -> None:
     """``count`` varied events derived from the bundled ones in ``source``."""
     rng = random.Random(seed)
-    bases = [to_data(load(p).root) for p in sorted(source.glob("*/*.yaml"))]  # type: ignore[arg-type]
+    bases = [to_data(load(p).root) for p in event_files(source)]  # type: ignore[arg-type]
     vocabulary = sorted({w for b in bases for w in re.findall(r"[A-Za-z]{4,}", b["title"])} | set(WORDS))
     vocab = yaml.safe_load((source / "tags.yaml").read_text(encoding="utf-8"))
     tags, violent = list(vocab), {t for t, v in vocab.items() if v.get("content_note")}
@@ -281,7 +287,7 @@ def measure(count: int, browser: bool, loop_only: bool = False) -> dict[str, flo
         env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "cache"), SOURCE_DATE_EPOCH="1700000000")
         timeline = project / "timeline"
         make_timeline(ROOT / "timeline", timeline, count)
-        files = sorted(timeline.glob("*/*.yaml"))
+        files = event_files(timeline)
         figures: dict[str, float | str] = {"events": count}
         if loop_only:
             return figures | contributor_loop(project, env, files)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from datetime import date as Date
@@ -29,19 +28,26 @@ from generator.authoring.skeleton import (
 from generator.loader import targets
 from generator.loader.files import display
 from generator.model import Tag
-from generator.problems import ANNOTATIONS_PER_LEVEL, Problem, errors, for_annotations
+from generator.problems import ANNOTATIONS_PER_LEVEL, Problem, failed, for_annotations
 from generator.project import Project, find_project
 from generator.renderer.words import ngettext
 from generator.site.build import tune_gc
 from generator.validation import schema
+from generator.validation.translations import untranslated_notes
 
 
 def _project() -> Project:
     return find_project(Path.cwd())
 
 
-def _report(problems: list[Problem], files: int, output_format: str, changed: set[str] | None = None) -> None:
-    """Every problem, then a count; on GitHub, the annotations it shows first and the rest as text."""
+def _report(
+    problems: list[Problem],
+    files: int,
+    output_format: str,
+    changed: set[str] | None = None,
+    notes: tuple[str, ...] = (),
+) -> None:
+    """Every problem, notes, then a count; on GitHub, the annotations it shows first and the rest as text."""
     rest = problems
     if output_format == "github":
         shown, rest = for_annotations(problems, changed)
@@ -50,14 +56,10 @@ def _report(problems: list[Problem], files: int, output_format: str, changed: se
         if rest:
             more = ngettext("%(num)d more problem", "%(num)d more problems", len(rest))
             click.echo(f"::notice::{more} below, not annotated: GitHub shows {ANNOTATIONS_PER_LEVEL} of each kind")
-    for problem in rest:
-        click.echo(problem.format())
+    for line in [*(problem.format() for problem in rest), *notes]:
+        click.echo(line)
     counted = ngettext("%(num)d problem", "%(num)d problems", len(problems))
     click.echo(f"{counted} in {ngettext('%(num)d file', '%(num)d files', files)}")
-
-
-def _failed(problems: list[Problem], strict: bool) -> bool:
-    return bool(errors(problems)) or (strict and bool(problems))
 
 
 SOURCE = click.option(
@@ -113,18 +115,12 @@ def check(
     timeline = source or project.timeline
     result = pipeline.check(timeline, use_cache=not no_cache)
     problems, files = targets.chosen(result.problems, result.files, paths, timeline, project.root)
-    _report(problems, files, output_format, _changed_files(changed, base))
-    sys.exit(1 if _failed(problems, strict) else 0)
-
-
-def _changed_files(changed: tuple[str, ...], base: str | None) -> set[str] | None:
-    """The files of the pull request, from --changed or from git against --base; None for all."""
-    if base:
-        try:
-            return targets.changed_files(base, Path.cwd()) | {os.path.normpath(c) for c in changed}
-        except targets.GitError as exc:
-            raise click.ClickException(str(exc)) from exc
-    return {os.path.normpath(c) for c in changed} or None
+    try:
+        pull_request = targets.pull_request_files(changed, base, Path.cwd())
+    except targets.GitError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _report(problems, files, output_format, pull_request, tuple(untranslated_notes(result.untranslated, paths)))
+    sys.exit(1 if failed(problems, strict) else 0)
 
 
 @main.command()

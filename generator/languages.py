@@ -37,6 +37,7 @@ LOCALE_DIR = Path(__file__).parent / "renderer" / "locale"
 Read here, at the bottom layer, so that the core (dates, vocabulary) words its text too."""
 
 _current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+_built: ContextVar[tuple[str, ...]] = ContextVar("languages", default=LANGUAGES)
 
 
 def current() -> str:
@@ -120,3 +121,20 @@ def locale(language: str | None = None) -> Locale:
 @cache
 def _locale(language: str) -> Locale:
     return Locale.parse(language)
+
+
+def built() -> tuple[str, ...]:
+    """The languages of the site being built: all of them unless ``extra.timeline.languages`` says fewer."""
+    return _built.get()
+
+
+@contextmanager
+def building(codes: tuple[str, ...]) -> Iterator[None]:
+    """Build the site in ``codes`` (English first) inside the ``with`` block."""
+    if not codes or codes[0] != DEFAULT or not set(codes) <= set(LANGUAGES):
+        raise ValueError(f"not a set of the site's languages, English first: {codes!r}")
+    token = _built.set(codes)
+    try:
+        yield
+    finally:
+        _built.reset(token)

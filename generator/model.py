@@ -201,7 +201,9 @@ class FigureText:
     """A figure's words in another language."""
 
     description: str
+    """What is counted."""
     scope: str
+    """Where and when."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -209,14 +211,21 @@ class ClaimText:
     """A claim's words in another language: the claimant as named, what they say, their figures' words."""
 
     by: str
+    """The claimant, as named in the English."""
     says: str
+    """What they say."""
     figures: tuple[FigureText, ...] = ()
+    """The words of the claim's figures, in order."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class CorrectionText:
+    """A correction's words in another language."""
+
     change: str
+    """What changed."""
     reason: str
+    """Why."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -228,6 +237,7 @@ class Translation:
     """
 
     event_id: str
+    """The id of the English event it translates."""
     language: str
     """``ru`` or ``uk``."""
     path: str
@@ -237,12 +247,17 @@ class Translation:
     reviewed: bool
     """True once a fluent speaker has checked it against the English."""
     title: str
+    """One line of plain text."""
     summary: str
+    """Markdown, checked safe like the English summary."""
     content_note: str | None = None
+    """Shown before violent detail, where the English has a content note."""
     place: str | None = None
     """The location's name in this language."""
     claims: tuple[ClaimText, ...] = ()
+    """The words of each claim, in the English order."""
     corrections: tuple[CorrectionText, ...] = ()
+    """The words of each correction, in the English order."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -250,7 +265,9 @@ class TagText:
     """A tag's name and description in another language (``timeline/tags.<language>.yaml``)."""
 
     name: str
+    """The display name."""
     description: str
+    """One line saying what the tag covers."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
+from generator import languages
 from generator.problems import Problem, errors
 from generator.project import Project, Settings
 from generator.renderer import generate
@@ -97,9 +98,13 @@ def run(
     """Check, generate, and write the generated folder (``target``, by default the project's).
 
     With ``site_dir``, the pages are written into a staging copy and built with MkDocs, and both
-    are swapped in only if the build succeeded.
+    are swapped in only if the build succeeded. The site is built in the languages of its settings.
     """
-    steps = steps or Full()
+    with languages.building(project.settings().languages):
+        return _run(project, source, site_dir, target, strict, steps or Full())
+
+
+def _run(project: Project, source: Path, site_dir: Path | None, target: Path | None, strict: bool, steps: Steps) -> Run:
     result = steps.check(source)
     problems = list(result.problems)
     if not result.ok:

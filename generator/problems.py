@@ -104,6 +104,11 @@ def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
 
 
+def failed(problems: list[Problem], strict: bool) -> bool:
+    """True when ``check`` fails: on any error, or on any warning with ``--strict``."""
+    return bool(errors(problems)) or (strict and bool(problems))
+
+
 ANNOTATIONS_PER_LEVEL = 10
 """GitHub shows at most 10 error and 10 warning annotations per step, and drops the rest silently."""
 

@@ -1,6 +1,6 @@
 """Configuration, the bottom layer: where a project's folders are and the settings read from ``mkdocs.yml``.
 
-Every other package may import this module; it imports none of them.
+Every other package may import this module; it imports only :mod:`generator.languages`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from generator.languages import DEFAULT, LANGUAGES
 
 GENERATED = "generated"
 """The generated folder's name inside ``docs/``; git ignores it."""
@@ -24,6 +26,8 @@ class Settings:
     """The branch "propose a correction" links edit."""
     site_url: str | None = None
     """The public address of the site, for feeds and JSON-LD; None gives site-relative links."""
+    languages: tuple[str, ...] = LANGUAGES
+    """The languages to build, English always first (``extra.timeline.languages``; all by default)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,15 @@ class Project:
             repo_url=(extra.get("repo_url") or None),
             edit_branch=extra.get("edit_branch") or "main",
             site_url=config.get("site_url") or None,
+            languages=_languages(extra.get("languages")),
         )
+
+
+def _languages(listed: object) -> tuple[str, ...]:
+    """The site's languages among ``listed``: English, which is the source, and those of the others named."""
+    if not isinstance(listed, list):
+        return LANGUAGES
+    return tuple(code for code in LANGUAGES if code == DEFAULT or code in listed)
 
 
 def find_project(start: Path) -> Project:

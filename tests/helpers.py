@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.dates import DateSpan, PartialDate
-from generator.loader.files import display
+from generator.loader.files import display, translation_language
 from generator.model import Claim, Correction, Event, Figure, Location, Source
 from generator.pipeline import Run
 from generator.problems import Problem, printable
@@ -51,6 +51,21 @@ BROKEN = FIXTURES / "broken"
 """A timeline of deliberately broken files (see tests/test_broken_timeline.py)."""
 BUNDLED = REPO / "timeline"
 """The real timeline the site is built from."""
+
+
+def event_files(timeline: Path) -> list[Path]:
+    """The event files of a timeline folder, without their translations (``<id>.ru.yaml``)."""
+    return [p for p in sorted(timeline.glob("*/*.yaml")) if translation_language(p.name) is None]
+
+
+def checked_files(timeline: Path) -> int:
+    """How many files ``check`` counts in a timeline folder: events, translations and the YAML files beside them."""
+    return len(list(timeline.glob("*/*.yaml"))) + len(list(timeline.glob("*.yaml")))
+
+
+def without_notes(output: str) -> str:
+    """``check``'s output without its notes (events not yet translated): only problems and the count."""
+    return "".join(line for line in output.splitlines(keepends=True) if not line.startswith("note: "))
 
 
 def make_project(tmp_path: Path, timeline: Path | None = None) -> Project:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from tests.helpers import BUNDLED, VALID_EVENT, edit, make_project
+from tests.helpers import BUNDLED, VALID_EVENT, checked_files, edit, event_files, make_project
 
 EVENT = "timeline/2024/2024-07-11-belgorod-soldier-shoots-comrades.yaml"
 STRAY = "stray: this looks like an event file, but only files in timeline/<year>/ are checked and published"
@@ -28,12 +28,12 @@ def _check(*args: str) -> Result:
 
 
 def _events(project: Path) -> list[Path]:
-    return sorted((project / "timeline").glob("*/*.yaml"))
+    return event_files(project / "timeline")
 
 
 def test_a_clean_clone_reports_nothing(project: Path) -> None:
     result = _check("--strict")
-    assert (result.output, result.exit_code) == (f"0 problems in {len(_events(project)) + 2} files\n", 0)
+    assert (result.output, result.exit_code) == (f"0 problems in {checked_files(project / 'timeline')} files\n", 0)
 
 
 def test_a_file_is_checked_with_the_rest_of_the_timeline(project: Path) -> None:

@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.validation import schema
-from tests.helpers import BUNDLED, REPO, SMALL, VALID_EVENT, edit, make_project
+from tests.helpers import BUNDLED, REPO, SMALL, VALID_EVENT, checked_files, edit, make_project, without_notes
 
 
 def run(*args: str) -> Result:
@@ -25,7 +25,7 @@ def run(*args: str) -> Result:
 
 
 def test_check_on_the_bundled_timeline_is_clean_even_when_strict(in_repo: Path) -> None:
-    files = len(list(BUNDLED.glob("*/*.yaml"))) + 2  # and tags.yaml, refused-hosts.yaml
+    files = checked_files(BUNDLED)
     for args in (["check"], ["check", "--strict"]):
         result = run(*args)
         assert (result.exit_code, result.stdout, result.stderr) == (0, f"0 problems in {files} files\n", "")
@@ -33,7 +33,7 @@ def test_check_on_the_bundled_timeline_is_clean_even_when_strict(in_repo: Path) 
 
 def test_a_clean_timeline(in_repo: Path) -> None:
     assert (
-        run("check", "--strict", "--source", "tests/fixtures/small").stdout,
+        without_notes(run("check", "--strict", "--source", "tests/fixtures/small").stdout),
         run("check", "--strict", "--source", "tests/fixtures/small").exit_code,
     ) == ("0 problems in 6 files\n", 0)
 
@@ -108,7 +108,7 @@ address of the page if it is online, or say why not in no_url_reason
 
 def test_github_annotations_leave_out_unknown_positions(in_repo: Path) -> None:
     result = run("check", "--source", "tests/fixtures/broken", "--format", "github")
-    lines = result.stdout.splitlines()
+    lines = without_notes(result.stdout).splitlines()
     errors = [line for line in lines if line.startswith("::error ")]
     warnings = [line for line in lines if line.startswith("::warning ")]
     assert (len(errors), len(warnings)) == (10, 2), "GitHub shows 10 of each level; the rest would be lost"
@@ -246,7 +246,7 @@ def test_new_writes_a_file_that_fails_only_for_its_empty_summary(
     assert result.stdout.startswith(f"Wrote {NEW_FILE}. Write the summary and the claim, then run: ")
     assert result.stdout.endswith(f"timeline check {NEW_FILE}\n")
     check = run("check")
-    assert (check.stdout, check.exit_code) == (
+    assert (without_notes(check.stdout), check.exit_code) == (
         f"{NEW_FILE}:16:10: summary: must not be empty\n1 problem in 7 files\n",
         1,
     )
@@ -255,7 +255,7 @@ def test_new_writes_a_file_that_fails_only_for_its_empty_summary(
         path.read_text(encoding="utf-8").replace('summary: ""', "summary: Example Daily reports it."), encoding="utf-8"
     )
     check = run("check", "--strict")
-    assert (check.stdout, check.exit_code) == ("0 problems in 7 files\n", 0)
+    assert (without_notes(check.stdout), check.exit_code) == ("0 problems in 7 files\n", 0)
 
 
 def test_new_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -334,5 +334,5 @@ def test_python_m_generator_is_the_same_command() -> None:
 def test_check_uses_the_project_timeline_from_a_subfolder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO / "generator")
     result = run("check")
-    files = len(list(BUNDLED.glob("*/*.yaml"))) + 2  # and tags.yaml, refused-hosts.yaml
+    files = checked_files(BUNDLED)
     assert (result.exit_code, result.stdout) == (0, f"0 problems in {files} files\n")

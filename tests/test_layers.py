@@ -16,7 +16,7 @@ from tests.helpers import REPO
 GENERATOR = REPO / "generator"
 LAYERS = [
     {"project", "problems", "languages"},
-    {"dates", "vocabulary", "model", "timeline", "basis"},
+    {"dates", "vocabulary", "model", "timeline", "basis", "translation"},
     {"loader"},
     {"validation"},
     {"renderer"},

@@ -33,7 +33,7 @@ from generator.loader.nodes import parse
 from generator.loader.typed import to_data
 from generator.problems import Problem, Severity
 from generator.validation import schema, validate
-from tests.helpers import BUNDLED, REPO
+from tests.helpers import BUNDLED, REPO, checked_files, event_files
 
 FIXTURES = REPO / "tests" / "schema_fixtures"
 SCHEMA_FILE = BUNDLED / "schema.json"
@@ -238,7 +238,7 @@ def _readable(paths: list[Path]) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "path", _readable([f.path for f in VALID + INVALID + ONLY] + sorted(BUNDLED.glob("*/*.yaml"))), ids=lambda p: p.stem
+    "path", _readable([f.path for f in VALID + INVALID + ONLY] + event_files(BUNDLED)), ids=lambda p: p.stem
 )
 def test_check_types_values_as_yaml_1_2(path: Path) -> None:
     """check's own reading of a file gives the same data as a YAML 1.2 loader, so both validate the same values."""
@@ -247,12 +247,12 @@ def test_check_types_values_as_yaml_1_2(path: Path) -> None:
     assert to_data(document.root) == yaml12(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("path", sorted(BUNDLED.glob("*/*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", event_files(BUNDLED), ids=lambda p: p.stem)
 def test_bundled_event_passes_the_editor_schema(path: Path) -> None:
     assert schema_errors(yaml12(path.read_text(encoding="utf-8"))) == []
 
 
-@pytest.mark.parametrize("path", sorted(BUNDLED.glob("*/*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", event_files(BUNDLED), ids=lambda p: p.stem)
 def test_bundled_event_starts_with_the_schema_comment(path: Path) -> None:
     """Editors find the schema through the first line, so a copied file carries it along."""
     assert path.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_COMMENT
@@ -329,7 +329,7 @@ def test_copied_event_edited_wrongly_is_annotated_on_its_lines(tmp_path: Path, m
         changed = new.split("\n")[-2] if new.endswith("\n") and new.count("\n") > 1 else new.split("\n")[0]
         expected.add((f"timeline/2024/{COPY}", _line_of(text, changed), field))
     assert errors == expected
-    files = len(list(BUNDLED.glob("*/*.yaml"))) + 3  # the bundled events, tags.yaml, refused-hosts.yaml and the copy
+    files = checked_files(BUNDLED) + 1  # and the copy
     assert result.output.splitlines()[-1].endswith(f"problems in {files} files")
 
 

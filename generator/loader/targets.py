@@ -122,6 +122,14 @@ class GitError(Exception):
     """``git diff`` could not list the changed files; the message says why."""
 
 
+def pull_request_files(changed: tuple[str, ...], base: str | None, cwd: Path) -> set[str] | None:
+    """The files of a pull request, from ``--changed`` or from git against ``--base``; None for all."""
+    named = {os.path.normpath(c) for c in changed}
+    if base:
+        return changed_files(base, cwd) | named
+    return named or None
+
+
 def changed_files(base: str, cwd: Path) -> set[str]:
     """The files changed between ``base`` and HEAD (``git diff --name-only base...HEAD``), as paths from ``cwd``."""
     if base.startswith("-"):  # would be read as an option of git

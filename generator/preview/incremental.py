@@ -17,7 +17,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from generator import pipeline
+from generator import languages, pipeline
 from generator.loader.files import display
 from generator.model import Event
 from generator.pipeline import Run
@@ -48,8 +48,10 @@ class Regenerator:
     target: Path | None = None
     memory: Memory = field(default_factory=Memory)
     exports: dict[tuple[str, str], str] = field(default_factory=dict)
-    renderer: SiteRenderer | None = None
-    previous: Timeline | None = None
+    renderers: dict[str, SiteRenderer] = field(default_factory=dict)
+    """A renderer per language, each caching its list rows."""
+    previous: dict[str, Timeline] = field(default_factory=dict)
+    """The timeline each language's pages were last rendered from."""
     context: str = ""
     rendered: int = 0
     """How many pages the last run rendered (the rest were known to be unchanged)."""
@@ -69,18 +71,19 @@ class Regenerator:
         listings and downloads are redone (:meth:`run`, which writes the page again only if
         its text then differs). New, removed and broken files wait for :meth:`run`.
         """
-        if self.previous is None or self.renderer is None:
+        last, renderer = self.previous.get(languages.DEFAULT), self.renderers.get(languages.DEFAULT)
+        if last is None or renderer is None:
             return {}
-        old = {e.path: e for e in self.previous.events}
+        old = {e.path: e for e in last.events}
         edited: dict[str, Event] = {}
         for path in sorted(changed):
             event = old.get(display(Path(path)))
-            if event is not None and (new := _event_of(path, event, self.previous)) is not None:
+            if event is not None and (new := _event_of(path, event, last)) is not None:
                 edited[event.id] = new
         if not edited:
             return {}
-        timeline = Timeline([edited.get(e.id, e) for e in self.previous.events], self.previous.tags)
-        return {urls.event(i): self.renderer.event_page(timeline, e).encode("utf-8") for i, e in sorted(edited.items())}
+        timeline = Timeline([edited.get(e.id, e) for e in last.events], last.tags)
+        return {urls.event(i): renderer.event_page(timeline, e).encode("utf-8") for i, e in sorted(edited.items())}
 
     def check(self, source: Path) -> Result:
         """Re-check only files whose bytes changed; duplicates are left to ``check`` and ``build``."""
@@ -92,21 +95,32 @@ class Regenerator:
     ) -> tuple[dict[str, bytes], list[Problem], set[str] | None]:
         """The pages an edit can change, the other files, and every page's path to keep."""
         context = _context(timeline, settings)
-        if self.renderer is None or context != self.context:
-            self.renderer, self.previous, self.context = SiteRenderer(settings), None, context
+        if context != self.context:
+            self.renderers = {language: SiteRenderer(settings) for language in languages.LANGUAGES}
+            self.previous, self.context = {}, context
             self.exports.clear()
         files, problems = other_files(timeline, settings, docs, self.exports)
         if errors(problems):
             return files, problems, None
-        plan = self.renderer.pages(timeline)
-        wanted = set(plan) if self.previous is None else affected(self.previous, timeline) & set(plan)
+        keep = set(files)
+        self.rendered = 0
+        for language in languages.built():  # English first: the page being edited is most likely English
+            with languages.speaking(language):
+                keep |= self._render(timeline.in_language(language), language, files)
+        _forget(self.exports, timeline)
+        return files, problems, keep
+
+    def _render(self, timeline: Timeline, language: str, files: dict[str, bytes]) -> set[str]:
+        """Render the pages of one language's site that an edit can change; return all its pages."""
+        renderer, previous = self.renderers[language], self.previous.get(language)
+        plan = renderer.pages(timeline)
+        wanted = set(plan) if previous is None else affected(previous, timeline) & set(plan)
         for path in sorted(wanted):
             files[path] = plan[path]().encode("utf-8")
-        self.rendered = len(wanted)
-        self.previous = timeline
-        self.renderer.forget_rows(timeline)
-        _forget(self.exports, timeline)
-        return files, problems, set(plan) | set(files)
+        self.rendered += len(wanted)
+        self.previous[language] = timeline
+        renderer.forget_rows(timeline)
+        return set(plan)
 
 
 def _event_of(path: str, event: Event, timeline: Timeline) -> Event | None:
@@ -137,7 +151,8 @@ def _context(timeline: Timeline, settings: Settings) -> str:
 def _forget(cache: dict[tuple[str, str], str], timeline: Timeline) -> None:
     """Keep cached export lines only for events that still exist."""
     live = {e.fingerprint for e in timeline.events}
-    for key in [k for k in cache if k[1] not in live]:
+    # a key may join the fingerprints of the event's versions in every language (events.json)
+    for key in [k for k in cache if k[1].split("|", 1)[0] not in live]:
         del cache[key]
 
 

@@ -5,7 +5,7 @@ writes, creations, deletions and moves under timeline/ and docs/ (never reads, s
 own reading wakes nothing, and nothing is polled: idle, it uses no CPU) and hands the changed
 paths over. The :class:`~generator.preview.incremental.Regenerator` re-checks only those files
 and writes only the generated pages whose text changed; the
-:class:`~generator.site.live.LiveSite` rebuilds only those pages' HTML. MkDocs' live-reload
+:class:`~generator.site.live.LiveSites` rebuilds only those pages' HTML. MkDocs' live-reload
 server then tells the open pages to reload; its script runs under a per-response nonce that
 the server adds to the page's Content-Security-Policy (built pages never carry one).
 """
@@ -28,11 +28,12 @@ from typing import Any
 
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _timestamp
 
+from generator import languages
 from generator.loader.files import display
 from generator.preview.incremental import Regenerator
 from generator.preview.report import Reporter
 from generator.project import GENERATED, Project
-from generator.site.live import LiveSite, LiveSiteError
+from generator.site.live import LiveSiteError, LiveSites
 from generator.site.plugin import allow_nonce
 from generator.writer import write_files
 
@@ -236,7 +237,7 @@ def watch(observer: Any, project: Project, source: Path, changes: Changes) -> No
 class Loop:
     """One rebuild after a burst of saves: the edited pages first, then everything else, then a report."""
 
-    def __init__(self, regenerator: Regenerator, site: LiveSite, server: Server, changes: Changes, say: Say) -> None:
+    def __init__(self, regenerator: Regenerator, site: LiveSites, server: Server, changes: Changes, say: Say) -> None:
         self.regenerator, self.site, self.server, self.changes = regenerator, site, server, changes
         self.say = say
         self.reporter = Reporter()
@@ -286,7 +287,8 @@ def preview(project: Project, source: Path, dev_addr: str, say: Say) -> None:
     try:
         server = Server(host, port, folder)
         try:
-            _serve(project, source, folder, server, say)
+            with languages.building(project.settings().languages):
+                _serve(project, source, folder, server, say)
         finally:
             server.shutdown()
     finally:
@@ -302,7 +304,7 @@ def _serve(project: Project, source: Path, folder: Path, server: Server, say: Sa
     if not run.ok:
         say("Some pages were not generated: fix the problems above; the preview shows the last good version.")
     say("Building the site once (later saves rebuild only the pages they change) ...")
-    site = LiveSite(project.config_file, project.generated, folder)
+    site = LiveSites(project.config_file, project.generated, folder, project.settings().languages)
     built = site.build()
     for message in built.messages:
         say(message)

@@ -2,7 +2,7 @@
 
 ``events.csv`` has one row per event; a researcher who wants every claim with its text, every
 figure as a number or every source with its address joins these to it on ``event_id``. Every
-text cell goes through :func:`generator.renderer.exports._cell` (no cell can start a formula);
+text cell goes through :func:`generator.renderer.exports.safe_cell` (no cell can start a formula);
 numbers are written as plain decimals (``18000``, ``2.5``), never as prose.
 """
 
@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 
 from generator.model import Event
-from generator.renderer.exports import _cell
+from generator.renderer.exports import safe_cell
 from generator.timeline import Timeline
 
 CLAIM_COLUMNS = [
@@ -55,14 +55,14 @@ def _table(columns: list[str], events: Iterable[Event], rows: Callable[[Event], 
 
 
 def _text(value: object) -> str:
-    """A cell: numbers as they are, text through ``_cell``, nothing as an empty cell."""
+    """A cell: numbers as they are, text through ``safe_cell``, nothing as an empty cell."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    return _cell(str(value))
+    return safe_cell(str(value))
 
 
 def _claim_rows(event: Event) -> Iterable[Row]:

@@ -10,11 +10,13 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
+from generator import languages
 from generator.dates import DateSpan, PartialDate
 from generator.model import Event
 from generator.renderer import urls
 from generator.renderer.licence import DATA_LICENCE
 from generator.timeline import Timeline
+from generator.translation import state
 
 CSV_COLUMNS = [
     "id",
@@ -88,27 +90,60 @@ def event_record(event: Event) -> dict[str, Any]:
     record["updated"] = event.updated.isoformat()
     record["page"] = urls.address(urls.event(event.id))
     del record["fingerprint"]  # an internal cache key, not data
+    del record["origin"]  # the English record; its translations are under "translations"
     return record
 
 
-def _cached(cache: dict[tuple[str, str], str] | None, kind: str, event: Event, make: Any) -> str:
-    """``make(event)``, cached by the event's fingerprint when a cache is given (``timeline serve``)."""
+def translations_record(timeline: Timeline, event: Event) -> dict[str, Any]:
+    """The event's text in each other language, how its translation stands, and its page there."""
+    record: dict[str, Any] = {}
+    for language in languages.TRANSLATED:
+        translation = timeline.translations.get((event.id, language))
+        out: dict[str, Any] = {"state": state(event, translation), "page": urls.address(urls.event(event.id, language))}
+        if translation is not None:
+            text = asdict(translation)
+            for key in ("event_id", "language", "path"):
+                del text[key]
+            out |= text
+        record[language] = out
+    return record
+
+
+def _cached(
+    cache: dict[tuple[str, str], str] | None, kind: str, event: Event, make: Any, timeline: Timeline | None = None
+) -> str:
+    """``make(event)``, cached by the event's fingerprint when a cache is given (``timeline serve``),
+    and by its translations' when it carries them."""
     if cache is None or not event.fingerprint:
         return str(make(event))
     key = (kind, event.fingerprint)
+    if timeline is not None:
+        key = (kind, "|".join(timeline.in_language(lang).by_id[event.id].fingerprint for lang in languages.LANGUAGES))
     if key not in cache:
         cache[key] = make(event)
     return cache[key]
 
 
-def _record_line(event: Event) -> str:
-    return json.dumps(event_record(event), ensure_ascii=False, sort_keys=True)
+def _record_line(timeline: Timeline, event: Event) -> str:
+    record = event_record(event) | {"translations": translations_record(timeline, event)}
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
 def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> str:
-    """``events.json``: the whole timeline, tags included, one event per line."""
-    tags = {t.id: {"name": t.name, "description": t.description} for t in timeline.tags.values()}
-    lines = ",\n".join(_cached(cache, "json", e, _record_line) for e in timeline.events)
+    """``events.json``: the whole timeline, tags included, one event per line, every language's text."""
+    tags = {
+        t.id: {
+            "name": t.name,
+            "description": t.description,
+            "translations": {
+                language: asdict(texts[t.id]) for language, texts in sorted(timeline.tag_texts.items()) if t.id in texts
+            },
+        }
+        for t in timeline.tags.values()
+    }
+    lines = ",\n".join(
+        _cached(cache, "json", e, lambda event: _record_line(timeline, event), timeline) for e in timeline.events
+    )
     licence = {"id": DATA_LICENCE.id, "url": DATA_LICENCE.url, "attribution": DATA_LICENCE.attribution}
     # Old addresses: what became of each renamed, merged or removed event (timeline/redirects.yaml)
     moved = {
@@ -123,7 +158,7 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
     return head[:-1] + ',"events":[\n' + lines + "\n]}\n"
 
 
-def _cell(value: str) -> str:
+def safe_cell(value: str) -> str:
     """The value, with a quote before every part a spreadsheet could split off and run as a formula.
 
     Not only the whole cell: a spreadsheet that opens the file with another separator (a
@@ -181,5 +216,5 @@ def _csv_row(e: Event, site_url: str | None = None) -> str:
         urls.absolute(site_url, urls.event(e.id)),
         DATA_LICENCE.id,
     ]
-    writer.writerow([_cell(str(v)) for v in row])
+    writer.writerow([safe_cell(str(v)) for v in row])
     return out.getvalue()

@@ -12,29 +12,22 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-import markdown
 import nh3
 
 from generator import vocabulary
 from generator.model import Event, Redirect
 from generator.renderer import urls, words
+from generator.renderer.markdown_html import markdown_html
 from generator.timeline import Timeline
-from generator.validation.markdown import SITE_EXTENSIONS
 
 FEED_SIZE = 50
-# The site's extensions, so that a summary means the same here as on its page (and as in the check):
-# without fenced_code, an image the check saw inside a code fence would become a real image here.
-_MD = markdown.Markdown(extensions=list(SITE_EXTENSIONS), output_format="html")
-_MD.preprocessors.deregister("html_block")  # contributor HTML stays text
-_MD.inlinePatterns.deregister("html")
 _TAGS = set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}
 """nh3's defaults without images: a feed reader would fetch them from wherever they point."""
 
 
 def summary_html(event: Event) -> str:
     """The summary as sanitised HTML, with the status, claimants and corrections, for feed readers."""
-    _MD.reset()
-    body = _MD.convert(event.summary)
+    body = markdown_html(event.summary)
     claims = "".join(f"<li>{escape(c.by)}: {escape(c.says)}</li>" for c in event.claims)
     corrections = "".join(
         f"<li>{c.date.isoformat()}: {escape(c.change)} ({escape(c.reason)})</li>" for c in event.corrections

@@ -22,6 +22,8 @@ NOT_COPIED = {GENERATED, "overrides"}
 """Folders of ``docs/`` that are not pages: the output itself, and theme overrides."""
 HAND_WRITTEN_SUFFIXES = {".md", ".css", ".js", ".svg", ".png", ".ico", ".txt"}
 CONTRIBUTING = "CONTRIBUTING.md"
+ASSETS = "assets/"
+"""The site's own style sheet and scripts (``docs/assets/``), which every language's pages load."""
 
 
 def _is_output(name: str) -> bool:
@@ -61,6 +63,9 @@ def other_files(
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Everything but the rendered pages: hand-written pages, data downloads and feeds."""
     files, problems = hand_written(docs)
+    for path, data in list(files.items()):
+        if path.startswith(ASSETS):  # each language's site is its own MkDocs site, with its own copy
+            files |= {urls.folder(language) + path: data for language in languages.built()[1:]}
     files[urls.EVENTS_JSON] = exports.events_json(timeline, cache).encode("utf-8")
     # CSV with a byte-order mark: without one, spreadsheet programs read UTF-8 as a legacy code page
     # and garble Cyrillic place names
@@ -72,7 +77,7 @@ def other_files(
     files[urls.CHANGELOG_JSON] = changelog.changelog_json(timeline).encode("utf-8")
     for path, text in citation.citation_files(timeline, settings.site_url).items():
         files[path] = text.encode("utf-8")
-    for language in languages.LANGUAGES:  # each language's site has its own feeds, in its own words
+    for language in languages.built():  # each language's site has its own feeds, in its own words
         with languages.speaking(language):
             for path, text in feeds.feed_files(timeline.in_language(language), settings.site_url).items():
                 files[path] = text.encode("utf-8")
@@ -82,7 +87,7 @@ def other_files(
 def generate(timeline: Timeline, settings: Settings, docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
     """Every file of the generated folder, by relative path: the pages of every language's site."""
     files, problems = other_files(timeline, settings, docs)
-    for language in languages.LANGUAGES:
+    for language in languages.built():
         with languages.speaking(language):
             for path, text in render_site(timeline.in_language(language), settings).items():
                 files[path] = text.encode("utf-8")

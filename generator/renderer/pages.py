@@ -23,6 +23,7 @@ from generator.renderer import changelog, escape, jsonld, regionmap, urls, words
 from generator.renderer.aliases import search_aliases
 from generator.renderer.chart import figure_charts
 from generator.renderer.licence import DATA_LICENCE, attribution
+from generator.renderer.markdown_html import markdown_html
 from generator.renderer.pagination import paginate
 from generator.renderer.timeaxis import time_axis
 from generator.timeline import Timeline
@@ -55,6 +56,39 @@ def _href(context: Context, path: str) -> Markup:
 def _root_link(context: Context, path: str) -> Markup:
     """A Markdown link target to ``path`` by way of the docs root, from the page being rendered."""
     return Markup(urls.root_link(path, context["here"]))
+
+
+def _foreign(event: Event, part: str) -> str:
+    """The language of a part of an event's text (``text``, ``claims``, ``corrections``) when it is
+    not the page's: English shown on a Russian page where no translation is. Else ``""``."""
+    code = getattr(event.origin, part) if event.origin is not None else ""
+    return code if code and code != languages.current() else ""
+
+
+def _lang_attribute(event: Event, part: str) -> Markup:
+    """`` lang="en"`` for an HTML element holding English text on another language's page."""
+    code = _foreign(event, part)
+    return Markup(f' lang="{escape.html_text(code)}"') if code else Markup("")
+
+
+def _in_language(text: str, event: Event, part: str) -> Markup:
+    """Text for Markdown, in a ``<span lang="en">`` when it is English on another language's page."""
+    code = _foreign(event, part)
+    escaped = escape.markdown(text)
+    return Markup(f'<span lang="{escape.html_text(code)}">{escaped}</span>') if code else Markup(escaped)
+
+
+def _summary(event: Event) -> Markup:
+    """The summary as Markdown; as HTML in a ``<div lang="en">`` when it is English on another language's page.
+
+    The site renders no Markdown inside raw HTML (md_in_html stays off: it would let text add
+    attributes), so an English summary on a Russian page is rendered here with the site's own
+    extensions, contributor HTML kept as text; the site's sanitiser then checks it like any page.
+    """
+    code = _foreign(event, "text")
+    if not code:
+        return Markup(event.summary)
+    return Markup(f'<div lang="{escape.html_text(code)}">\n{markdown_html(event.summary)}\n</div>')
 
 
 def environment() -> Environment:
@@ -95,6 +129,10 @@ def environment() -> Environment:
         root_link=_root_link,
         href=_href,
         address=lambda path: Markup(urls.address(path)),
+        lang_attribute=_lang_attribute,
+        translation_notice=words.translation_notice,
+        in_language=_in_language,
+        summary=_summary,
     )
     return env
 

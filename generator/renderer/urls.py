@@ -207,6 +207,12 @@ def address(path: str) -> str:
     return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
+def in_its_site(path: str) -> str:
+    """The address of a page or file from the root of its language's site, where the theme's
+    templates resolve addresses (front matter read by ``main.html``): ``ru/feed.xml`` is ``feed.xml``."""
+    return address(path).removeprefix(folder(language_of(path)))
+
+
 def absolute(site_url: str | None, path: str) -> str:
     """The full address of a page or file when the site's address is known, else its site-relative address."""
     base = (site_url or "").rstrip("/")

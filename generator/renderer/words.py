@@ -48,8 +48,19 @@ NAVIGATION = [
     N_("Contributing"),
     N_("Search"),
 ]
-"""The titles of ``nav`` in ``mkdocs.yml``, listed here so that the catalogue has them
-(a test keeps the two in step)."""
+"""The titles of ``nav`` in ``mkdocs.yml``, listed so that the catalogue has them (a test keeps the two in step)."""
+SWITCHER_LABEL = N_("This page in other languages")
+"""The name of the language switcher, for screen readers."""
+TRANSLATION_NOTICES = {
+    "missing": N_("This event has not been translated yet: its text is shown in English, as written."),
+    "unreviewed": N_("Translated from English with machine assistance; not yet checked by a fluent speaker."),
+    "reviewed": N_("Translated from English and checked by a fluent speaker."),
+    "outdated": N_(
+        "The English text has changed since this translation was made: until a translator updates it, "
+        "it may say less or other than the English."
+    ),
+}
+"""How the text of an event page on the Russian or Ukrainian site was translated, by translation state."""
 KIND_WORDS = {
     "ukrainian-government": N_("Ukrainian government"),
     "russian-government": N_("Russian government"),
@@ -131,6 +142,11 @@ def install(env: Environment) -> None:
         ngettext=lambda singular, plural, n: Markup(catalogue(languages.current()).ngettext(singular, plural, n)),
         newstyle=True,
     )
+
+
+def translation_notice(event: Event) -> str:
+    """How the text of ``event`` on this language's site was translated."""
+    return gettext(TRANSLATION_NOTICES[event.origin.state]) if event.origin is not None else ""
 
 
 def language_name(code: str, language: str | None = None) -> str:

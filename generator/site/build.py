@@ -78,7 +78,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        for language in languages.LANGUAGES:
+        for language in languages.built():
             build(language_config(config_file, docs_dir, staging, language))
         write_offline_copy(staging)
     except (MkDocsException, SystemExit, OSError) as exc:

@@ -17,12 +17,12 @@ from generator import languages
 from generator.renderer import urls, words
 
 
-def language_config(config_file: Path, docs_dir: Path, site_dir: Path, language: str) -> Any:
-    """The MkDocs configuration of ``language``'s site (strict, like every build)."""
+def language_config(config_file: Path, docs_dir: Path, site_dir: Path, language: str, strict: bool = True) -> Any:
+    """The MkDocs configuration of ``language``'s site (strict, like every build but the preview's)."""
     from mkdocs.config import load_config
 
     folder = urls.folder(language)
-    options: dict[str, Any] = {"docs_dir": str(docs_dir / folder), "site_dir": str(site_dir / folder), "strict": True}
+    options: dict[str, Any] = {"docs_dir": str(docs_dir / folder), "site_dir": str(site_dir / folder), "strict": strict}
     if language == languages.DEFAULT:  # the other languages' folders are sites of their own
         options["exclude_docs"] = "".join(f"/{other}/\n" for other in languages.TRANSLATED)
     config = load_config(str(config_file), **options)
@@ -40,9 +40,10 @@ def language_config(config_file: Path, docs_dir: Path, site_dir: Path, language:
             "language": language,
             "here": folder,
             "root_url": root_url,
+            "switcher_label": words.gettext(words.SWITCHER_LABEL),
             "languages": [
-                {"code": code, "name": words.language_name(code, code), "folder": urls.folder(code)}
-                for code in languages.LANGUAGES
+                {"code": code, "name": _capital(words.language_name(code, code)), "folder": urls.folder(code)}
+                for code in languages.built()
             ],
         }
     return config
@@ -55,3 +56,8 @@ def _nav(items: Any) -> Any:
     if isinstance(items, dict):
         return {words.gettext(title): _nav(value) for title, value in items.items()}
     return items
+
+
+def _capital(name: str) -> str:
+    """``Русский`` for CLDR's ``русский``: a language's name starts a line in the switcher."""
+    return name[:1].upper() + name[1:]

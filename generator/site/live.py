@@ -24,7 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import languages
+from generator.renderer import urls
 from generator.site.build import BuildResult, _Collect
+from generator.site.languages import language_config
 from generator.site.search import OUTPUT
 
 
@@ -54,7 +57,10 @@ class LiveSite:
 
     config_file: Path
     docs_dir: Path
+    """The generated folder: every language's pages (this site's are in its language's folder)."""
     site_dir: Path
+    """The whole site (this language's site is in its language's folder)."""
+    language: str = languages.DEFAULT
     config: Any = None
     files: Any = None
     """MkDocs' Files of the last build (set by the timeline plugin)."""
@@ -66,13 +72,10 @@ class LiveSite:
     def build(self) -> BuildResult:
         """Build the whole site once (no search index), keeping what the build gathered."""
         from mkdocs.commands.build import build
-        from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
 
         # Not strict: a preview shows the pages even when MkDocs warns; the warnings are reported.
-        config = load_config(
-            str(self.config_file), docs_dir=str(self.docs_dir), site_dir=str(self.site_dir), strict=False
-        )
+        config = language_config(self.config_file, self.docs_dir, self.site_dir, self.language, strict=False)
         plugin: Any = config.plugins["timeline"]
         plugin.live = self
         with _collected() as collect:
@@ -85,9 +88,10 @@ class LiveSite:
 
     def search_from(self, built_site: Path) -> bool:
         """Serve the search index of an earlier full build, if there is one; say whether there was."""
+        built_site = built_site / urls.folder(self.language)
         shards = sorted(p for p in built_site.glob(f"{OUTPUT}*") if p.is_dir()) if built_site.is_dir() else []
         for shard in shards:
-            shutil.copytree(shard, self.site_dir / shard.name, dirs_exist_ok=True)
+            shutil.copytree(shard, Path(self.config.site_dir) / shard.name, dirs_exist_ok=True)
         return bool(shards)
 
     def update(self, written: list[str], removed: list[str], built: Built = lambda url: None) -> list[str]:
@@ -107,7 +111,7 @@ class LiveSite:
         for relative in written:
             file = self.files.get_file_from_path(relative)
             if file is None:
-                file = File(relative, str(self.docs_dir), str(self.site_dir), self.config.use_directory_urls)
+                file = File(relative, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
                 self.files.append(file)
                 added = True
             if not file.is_documentation_page():
@@ -141,6 +145,61 @@ class LiveSite:
             return None
         self.files.remove(file)
         target = Path(file.abs_dest_path)
-        if target.is_relative_to(self.site_dir) and target.is_file():
+        if target.is_relative_to(self.config.site_dir) and target.is_file():
             os.unlink(target)
         return str(file.url)
+
+
+@dataclass
+class LiveSites:
+    """Every language's :class:`LiveSite`, updated together: English first, then the others.
+
+    Paths and addresses are those of the whole site (``ru/events/<id>.md``, ``ru/events/<id>/``);
+    each language's site is told its own.
+    """
+
+    config_file: Path
+    docs_dir: Path
+    site_dir: Path
+    codes: tuple[str, ...] = languages.LANGUAGES
+    """The languages of the site (``extra.timeline.languages``)."""
+    sites: dict[str, LiveSite] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sites = {
+            language: LiveSite(self.config_file, self.docs_dir, self.site_dir, language) for language in self.codes
+        }
+
+    def build(self) -> BuildResult:
+        """Build every language's site once (English first: MkDocs empties its site folder)."""
+        messages: list[str] = []
+        for site in self.sites.values():
+            result = site.build()
+            messages += result.messages
+            if not result.ok:
+                return BuildResult(False, messages)
+        return BuildResult(True, messages)
+
+    def search_from(self, built_site: Path) -> bool:
+        """Serve each language's search index of an earlier full build; say whether there was one."""
+        return all([site.search_from(built_site) for site in self.sites.values()])
+
+    def update(self, written: list[str], removed: list[str], built: Built = lambda url: None) -> list[str]:
+        """Rebuild the pages of ``written`` and drop those of ``removed`` in each language's site."""
+        messages: list[str] = []
+        for language, site in self.sites.items():
+            folder = urls.folder(language)
+
+            def mine(paths: list[str]) -> list[str]:
+                return [p.removeprefix(folder) for p in paths if urls.language_of(p) == language]
+
+            def told(url: str | None, folder: str = folder) -> None:
+                built(None if url is None else folder + url)
+
+            messages += site.update(mine(written), mine(removed), told)
+        return messages
+
+    @property
+    def rebuilt(self) -> list[str]:
+        """The addresses of the pages the last update rebuilt, in every language."""
+        return [urls.folder(language) + url for language, site in self.sites.items() for url in site.rebuilt]

@@ -6,8 +6,9 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.loader.files import display, find
+from generator.loader.files import Found, display, find
 from generator.model import Event, Redirect, Tag, TagText
 from generator.problems import Problem, errors, ordered
 from generator.validation import crossfile, sources
@@ -18,7 +19,7 @@ from generator.validation.hosts import load_refused_hosts
 from generator.validation.places import check_place_addresses
 from generator.validation.redirects import read_redirects
 from generator.validation.tags import load_tags
-from generator.validation.translations import Translations, read_tag_translations, read_translations
+from generator.validation.translations import Translations, read_tag_translations, read_translations, untranslated
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Result:
     """Each event's text in Russian and Ukrainian, by event id and language, where translated."""
     tag_texts: dict[str, dict[str, TagText]] = field(default_factory=dict)
     """Tag names and descriptions by language, then tag id (``timeline/tags.<language>.yaml``)."""
+    untranslated: dict[str, list[str]] = field(default_factory=dict)
+    """The files of the events without a translation, by language."""
 
     @property
     def ok(self) -> bool:
@@ -102,24 +105,40 @@ def validate(
     if memory is not None:
         memory.events = seen
         memory.raw = raws
-    problems += crossfile.check_unique_ids(ids)
-    problems += crossfile.check_related(events, lines)
-    problems += sources.check_hosts(events, hosts)
-    problems += sources.check_one_description(events)
-    problems += check_place_addresses(events)
+    problems += _across_files(events, ids, lines, hosts)
     redirects, more = read_redirects(found.redirects, events)
     problems += more
     if duplicates:
         problems += crossfile.check_duplicates(events)
     clashing = {p for paths in ids.values() if len(paths) > 1 for p in paths}
     events = [e for e in events if e.path not in clashing]
+    translations, tag_texts, missing = _translations(found, events, tags, problems)
+    files = len(found.events) + len(found.translations) + len(found.tag_translations)
+    files += sum(1 for f in (found.tags, found.refused_hosts, found.redirects) if f)
+    return Result(events, tags, ordered(problems), files, redirects, translations, tag_texts, missing)
+
+
+def _across_files(
+    events: list[Event], ids: dict[str, list[str]], lines: dict[str, int], hosts: dict[str, Any]
+) -> list[Problem]:
+    """The rules across files that always run: ids, related events, sources, place addresses."""
+    problems = crossfile.check_unique_ids(ids)
+    problems += crossfile.check_related(events, lines)
+    problems += sources.check_hosts(events, hosts)
+    problems += sources.check_one_description(events)
+    problems += check_place_addresses(events)
+    return problems
+
+
+def _translations(
+    found: Found, events: list[Event], tags: dict[str, Tag], problems: list[Problem]
+) -> tuple[Translations, dict[str, dict[str, TagText]], dict[str, list[str]]]:
+    """The translations of the events and the tags, adding their problems to ``problems``."""
     translations, more = read_translations(found.translations, events)
     problems += more
     tag_texts, more = read_tag_translations(found.tag_translations, tags)
     problems += more
-    files = len(found.events) + len(found.translations) + len(found.tag_translations)
-    files += sum(1 for f in (found.tags, found.refused_hosts, found.redirects) if f)
-    return Result(events, tags, ordered(problems), files, redirects, translations, tag_texts)
+    return translations, tag_texts, untranslated(events, translations, found.translations)
 
 
 def _read(

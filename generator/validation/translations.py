@@ -10,6 +10,7 @@ translation are warnings too: the site shows their English text, marked as such.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,6 @@ def read_translations(files: list[tuple[Path, str]], events: list[Event]) -> tup
         problems += more
         if translation is not None:
             found[(translation.event_id, language)] = translation
-    problems += _missing(events, found, {(path.name, language) for path, language in files})
     return found, problems
 
 
@@ -143,25 +143,47 @@ def _against_english(ctx: Context, event: Event, translation: Translation) -> li
     return problems
 
 
-def _missing(events: list[Event], found: Translations, files: set[tuple[str, str]]) -> list[Problem]:
-    """A warning on each event without a translation (files that failed their checks say so already)."""
-    problems = []
-    for event in events:
-        for language in languages.TRANSLATED:
-            if (event.id, language) not in found and (f"{event.id}.{language}.yaml", language) not in files:
-                problems.append(
-                    Problem(
-                        event.path,
-                        0,
-                        0,
-                        "",
-                        f"no {NAMES[language]} translation yet: the {NAMES[language]} site shows the English text. "
-                        f"Add {event.id}.{language}.yaml beside this file with 'translates: {text_version(event)}' "
-                        "(see CONTRIBUTING.md, Translations)",
-                        Severity.WARNING,
-                    )
-                )
-    return problems
+def untranslated(events: list[Event], found: Translations, files: list[tuple[Path, str]]) -> dict[str, list[str]]:
+    """The events without a translation, by language (a file that failed its checks says so already)."""
+    tried = {(path.name, language) for path, language in files}
+    return {
+        language: sorted(
+            e.path
+            for e in events
+            if (e.id, language) not in found and (f"{e.id}.{language}.yaml", language) not in tried
+        )
+        for language in languages.TRANSLATED
+    }
+
+
+def _events_have(count: int) -> str:
+    return "1 event has" if count == 1 else f"{count} events have"
+
+
+NOTE_LISTS = 5
+"""Events named in a note about missing translations; the rest are counted."""
+
+
+def untranslated_notes(missing: dict[str, list[str]], paths: tuple[Path, ...] = ()) -> list[str]:
+    """What ``check`` says about events without a translation: a note per language, not a warning
+    per file. A missing translation never fails a check (the page shows the English, marked as
+    such), so that a contributor who writes only English can still add an event."""
+    chosen = [os.path.normpath(p) for p in paths]
+    notes = []
+    for language, events in sorted(missing.items()):
+        events = [e for e in events if not chosen or any(os.path.normpath(e).startswith(c) for c in chosen)]
+        if not events:
+            continue
+        shown = ", ".join(events[:NOTE_LISTS]) + (
+            f" and {len(events) - NOTE_LISTS} more" if len(events) > NOTE_LISTS else ""
+        )
+        name = NAMES[language]
+        notes.append(
+            f"note: {_events_have(len(events))} no {name} translation yet, so the {name} site shows their English "
+            f"text: {shown}. To translate one, add <id>.{language}.yaml beside it "
+            "(CONTRIBUTING.md, Translating an event)"
+        )
+    return notes
 
 
 def read_tag_translations(

@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from .support import (
+    AXE,
     CHROMIUM,
     CHROMIUM_ARGS,
     EXTRA_EVENT,
@@ -56,6 +57,14 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def events(site: Server) -> list[dict[str, Any]]:
     """Every event of the built site, in timeline order, from its ``events.json``."""
     return list(site.data()["events"])
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, injected into pages by the accessibility tests."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run .ci/install-browser (npm ci in tests/browser)")
+    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

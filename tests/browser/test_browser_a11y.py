@@ -9,18 +9,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .support import AXE, DESKTOP, MOBILE, Server, event_year, pick_event
+from .support import DESKTOP, MOBILE, Server, event_year, pick_event
 
 pytestmark = pytest.mark.browser
 
 BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run .ci/install-browser (npm ci in tests/browser)")
-    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from generator import pipeline
+from generator import languages, pipeline
 from generator.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -367,7 +367,8 @@ def scan_html(
 
 
 def _theme_file(src: str, site: Path | None, path: Path | None) -> bool:
-    """A relative script URL that names a file of the built site under assets/ (theme or docs/assets)."""
+    """A relative script URL that names a file of the built site under assets/ (theme or docs/assets),
+    at its root or at the root of a language's site (``ru/assets/``)."""
     if _is_other_origin(src) or site is None or path is None or "?" in src or "#" in src:
         return False
     target = (site / src.lstrip("/")) if src.startswith("/") else (path.parent / src)
@@ -375,7 +376,8 @@ def _theme_file(src: str, site: Path | None, path: Path | None) -> bool:
         relative = target.resolve().relative_to(site.resolve())
     except ValueError:
         return False
-    return relative.parts[:1] == ("assets",) and target.is_file()
+    parts = relative.parts[1:] if relative.parts[:1] and relative.parts[0] in languages.TRANSLATED else relative.parts
+    return parts[:1] == ("assets",) and target.is_file()
 
 
 def _scan_atom(data: bytes, where: str) -> list[str]:
@@ -506,7 +508,9 @@ def scan_site(site: Path) -> Scan:
             elif suffix == ".svg":
                 scan.findings += scan_html(data.decode("utf-8"), where, page=False)
             elif suffix in ASSET_SUFFIXES:
-                if PurePosixPath(where).parts[0] not in ("assets", "pagefind") and suffix in (".js", ".map"):
+                parts = PurePosixPath(where).parts
+                parts = parts[1:] if parts[0] in languages.TRANSLATED else parts  # each language's site
+                if parts[0] not in ("assets", "pagefind") and suffix in (".js", ".map"):
                     scan.findings.append(f"{where}: script outside assets/ and pagefind/")
             else:
                 scan.findings.append(f"{where}: unexpected file type")

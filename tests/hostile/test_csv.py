@@ -2,7 +2,7 @@
 with or without a space, tab, pipe; honouring the quotes or not), no cell starts a formula.
 
 Titles, places, claimants, publishers and headlines come from strangers; each is put through
-``generator.renderer.exports._cell`` and the whole export is parsed back with every separator.
+``generator.renderer.exports.safe_cell`` and the whole export is parsed back with every separator.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Event
-from generator.renderer.exports import CSV_SEPARATORS, _cell, events_csv
+from generator.renderer.exports import CSV_SEPARATORS, events_csv, safe_cell
 from generator.timeline import Timeline
 from generator.validation.tags import load_tags
 from tests.helpers import make_event
@@ -45,11 +45,11 @@ def test_the_scan_finds_what_the_old_export_let_through() -> None:
     for separator in CSV_SEPARATORS:
         raw = f"id,A{separator}=HYPERLINK(1)\n"
         assert formula_cells(raw), separator
-        assert formula_cells(f"id,{_cell(f'A{separator}=HYPERLINK(1)')}\n") == []
+        assert formula_cells(f"id,{safe_cell(f'A{separator}=HYPERLINK(1)')}\n") == []
 
 
 def test_protected_text_stays_readable() -> None:
-    assert _cell("A=B, 1+1 and @channel") == "A=B, 1+1 and @channel"
-    assert _cell("Channel A;=cmd") == "Channel A;'=cmd"
-    assert _cell("Channel A|@SUM(1)") == "Channel A|'@SUM(1)"
-    assert _cell('Channel A, "=1') == "Channel A, \"'=1"
+    assert safe_cell("A=B, 1+1 and @channel") == "A=B, 1+1 and @channel"
+    assert safe_cell("Channel A;=cmd") == "Channel A;'=cmd"
+    assert safe_cell("Channel A|@SUM(1)") == "Channel A|'@SUM(1)"
+    assert safe_cell('Channel A, "=1') == "Channel A, \"'=1"

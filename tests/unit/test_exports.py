@@ -32,8 +32,15 @@ def test_events_json_holds_every_event_and_tag(small: Timeline) -> None:
     assert data["tags"]["unused-tag"] == {
         "name": "Unused tag",
         "description": "A tag no event uses; its page lists no events.",
+        "translations": {},
     }
     assert [e["id"] for e in data["events"]] == [e.id for e in small.events]
+    # every language's text: the small timeline has no translations, so each is missing, with its page
+    first = data["events"][0]["translations"]
+    assert first == {
+        "ru": {"state": "missing", "page": f"ru/events/{small.events[0].id}/"},
+        "uk": {"state": "missing", "page": f"uk/events/{small.events[0].id}/"},
+    }
 
 
 def test_an_event_record(small: Timeline) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator import vocabulary
+from generator import languages, vocabulary
 from generator.project import Settings
 from generator.renderer import urls
 from generator.renderer.outputs import generate, hand_written
@@ -73,8 +73,12 @@ def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
     timeline = Timeline(result.events, result.tags)
     files, problems = generate(timeline, Settings(), REPO / "docs")
     assert problems == []
-    pages = render_site(timeline, Settings())
+    pages = {}
+    for language in languages.LANGUAGES:  # every language's site, from the same timeline
+        with languages.speaking(language):
+            pages |= render_site(timeline.in_language(language), Settings())
     assert {path: files[path] for path in pages} == {path: text.encode() for path, text in pages.items()}
+    assert {urls.event(e.id, "uk") for e in timeline.events} <= set(pages)
     copied, _ = hand_written(REPO / "docs")
     assert {"methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
     assert {"about.md", "sources.md"} <= set(pages)
@@ -86,10 +90,11 @@ def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
         urls.SOURCES_CSV,
         urls.DATAPACKAGE,
         urls.CHANGELOG_JSON,
-        "feed.xml",
-        "feed.json",
     }
-    feeds = {urls.tag_feed(t, f) for t in timeline.tags for f in urls.FEED_FORMATS}
-    feeds |= {urls.status_feed(s, f) for s in vocabulary.STATUSES for f in urls.FEED_FORMATS}
+    feeds = set()
+    for language in languages.LANGUAGES:  # each language's site has its own feeds
+        feeds |= {urls.atom_feed(language), urls.json_feed(language)}
+        feeds |= {urls.tag_feed(t, f, language) for t in timeline.tags for f in urls.FEED_FORMATS}
+        feeds |= {urls.status_feed(s, f, language) for s in vocabulary.STATUSES for f in urls.FEED_FORMATS}
     cited = {urls.citation(i, f) for i in [None, *timeline.by_id] for f in urls.CITATION_FORMATS}
     assert set(files) == set(pages) | set(copied) | data | feeds | cited
