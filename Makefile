@@ -55,7 +55,7 @@ bench: $(TEST_STAMP)
 # Russian and Ukrainian catalogues (new strings arrive untranslated; see CONTRIBUTING.md).
 LOCALE := generator/renderer/locale
 translations: $(TEST_STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header --project desertion-timeline -o $(LOCALE)/messages.pot . 2>/dev/null
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output --omit-header --project desertion-timeline -o $(LOCALE)/messages.pot . 2>/dev/null
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --ignore-obsolete --no-fuzzy-matching
 
 # Re-lock for the lowest supported Python with uv, which resolves for a target version (pip-tools

@@ -11,26 +11,57 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
+from typing import Literal
+
+from babel.dates import format_date, get_month_names
+
+from generator import languages
+from generator.languages import N_
 
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 """The written form of a date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 _DATE = re.compile(DATE_PATTERN)
-MONTHS = [
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_ENGLISH_PATTERNS = {
+    "day": "d MMMM y",
+    "month": "MMMM y",
+    "day_short": "d MMM y",
+    "month_short": "MMM y",
+    "day_no_year": "d MMMM",
+    "day_short_no_year": "d MMM",
+}
+"""English dates as the site has always written them (``11 July 2024``), not CLDR's American
+``July 11, 2024``; other languages take CLDR's own patterns (``11 июля 2024 г.``)."""
+_CLDR_SKELETONS = {
+    "month": "yMMMM",
+    "month_short": "yMMM",
+    "day_no_year": "MMMMd",
+    "day_short_no_year": "MMMd",
+}
+"""The CLDR skeleton of each form but the full day (``long``) and the short day (``medium``)."""
+
+
+def _pattern(kind: str) -> str:
+    return _patterns(languages.current())[kind]
+
+
+@cache
+def _patterns(language: str) -> dict[str, str]:
+    if language == languages.DEFAULT:
+        return _ENGLISH_PATTERNS
+    locale = languages.locale(language)
+    found = {key: locale.datetime_skeletons[skeleton].pattern for key, skeleton in _CLDR_SKELETONS.items()}
+    return {**found, "day": locale.date_formats["long"].pattern, "day_short": locale.date_formats["medium"].pattern}
+
+
+def month_name(month: int, width: Literal["abbreviated", "narrow", "wide"] = "wide") -> str:
+    """``July`` (``июль``): the month on its own, in the language being written; ``narrow`` is ``J``."""
+    return str(get_month_names(width, context="stand-alone", locale=languages.locale())[month])
+
+
+def month_year(year: int, month: int) -> str:
+    """``July 2024`` (``июль 2024 г.``)."""
+    return str(format_date(date(year, month, 1), _pattern("month"), locale=languages.locale()))
 
 
 @dataclass(frozen=True, order=True)
@@ -81,24 +112,34 @@ class PartialDate:
         return out
 
     def short(self, with_year: bool = True) -> str:
-        """``11 Jul 2024``, ``Jul 2024`` or ``2024``: months shortened to three letters."""
-        parts = [str(self.day)] if self.day else []
-        if self.month:
-            parts.append(MONTHS[self.month][:3])
-        if with_year:
-            parts.append(str(self.year))
-        return " ".join(parts)
+        """``11 Jul 2024``, ``Jul 2024`` or ``2024``: months shortened."""
+        return self._format("_short", with_year)
 
     def words(self, with_year: bool = True) -> str:
         """``11 July 2024``, ``July 2024`` or ``2024``."""
-        parts = []
-        if self.day:
-            parts.append(str(self.day))
-        if self.month:
-            parts.append(MONTHS[self.month])
-        if with_year:
-            parts.append(str(self.year))
-        return " ".join(parts)
+        return self._format("", with_year)
+
+    def _format(self, width: str, with_year: bool) -> str:
+        """The date in the language being written, no more precise than it is known."""
+        if self.month is None:
+            return str(self.year) if with_year else ""
+        day = date(self.year, self.month, self.day or 1)
+        if self.day is None:
+            if with_year:
+                return str(format_date(day, _pattern("month" + width), locale=languages.locale()))
+            return month_name(self.month, "abbreviated" if width else "wide")
+        kind = "day" + width + ("" if with_year else "_no_year")
+        return str(format_date(day, _pattern(kind), locale=languages.locale()))
+
+
+APPROXIMATE_DATE = N_("c. %(date)s")
+"""An approximate date: ``c. March 2022``."""
+DATE_RANGE = N_("between %(start)s and %(end)s")
+"""A range of dates: ``between 1 and 15 March 2022`` (a translation may prefer a dash)."""
+APPROXIMATE_RANGE = N_("%(range)s (approximate)")
+"""An approximate range."""
+APPROXIMATE_SHORT = N_("%(date)s (approx.)")
+"""The short form of an approximate date, as lists show it."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +170,7 @@ class DateSpan:
         """Honest wording: ``c. March 2022``, ``between 1 and 15 March 2022``."""
         if self.last is None:
             text = self.first.words()
-            return f"c. {text}" if self.approximate else text
+            return languages.gettext(APPROXIMATE_DATE) % {"date": text} if self.approximate else text
         first, last = self.first, self.last
         same_year = first.year == last.year
         same_month = same_year and first.month == last.month and first.day and last.day
@@ -139,8 +180,8 @@ class DateSpan:
             start = first.words(with_year=False)
         else:
             start = first.words()
-        text = f"between {start} and {last.words()}"
-        return f"{text} (approximate)" if self.approximate else text
+        text = languages.gettext(DATE_RANGE) % {"start": start, "end": last.words()}
+        return languages.gettext(APPROXIMATE_RANGE) % {"range": text} if self.approximate else text
 
     def short(self) -> str:
         """The short form lists use: ``11 Jul 2024``, ``1–15 Mar 2022``, ``2025 – Feb 2026 (approx.)``."""
@@ -153,7 +194,7 @@ class DateSpan:
             text = f"{first.short(with_year=False)} \u2013 {last.short()}"
         else:
             text = f"{first.short()} \u2013 {last.short()}"
-        return f"{text} (approx.)" if self.approximate else text
+        return languages.gettext(APPROXIMATE_SHORT) % {"date": text} if self.approximate else text
 
     def iso(self) -> str:
         """ISO 8601-style form: ``2022-03-01/2022-03-15``, with ``~`` when approximate."""

@@ -1,18 +1,23 @@
 """The fixed vocabularies of the event format, each value with its meaning.
 
 These words appear in event files, in the JSON Schema, on the methodology page
-and in the site's filters, so they are defined once, here.
+and in the site's filters, so they are defined once, here. The meanings and labels are
+English source strings (marked with ``N_``); pages show them through the catalogue.
 """
 
 from __future__ import annotations
 
+from generator import languages
+from generator.languages import N_
+
 STATUSES: dict[str, str] = {
-    "reported": "At least one claimant says it happened; nobody has independently verified it.",
-    "corroborated": "Two or more independent claimants, not relaying each other, say so; still unverified.",
-    "confirmed": "Verified by evidence independent of the claimants, or acknowledged by the party "
-    "with most reason to deny it.",
-    "disputed": "Claimants contradict each other, or a claim was contradicted.",
-    "denied": "The party concerned denied it and no other claimant supports it.",
+    "reported": N_("At least one claimant says it happened; nobody has independently verified it."),
+    "corroborated": N_("Two or more independent claimants, not relaying each other, say so; still unverified."),
+    "confirmed": N_(
+        "Verified by evidence independent of the claimants, or acknowledged by the party with most reason to deny it."
+    ),
+    "disputed": N_("Claimants contradict each other, or a claim was contradicted."),
+    "denied": N_("The party concerned denied it and no other claimant supports it."),
 }
 """How well an event or a claim is established."""
 
@@ -41,10 +46,10 @@ PRECISIONS: dict[str, str] = {
 
 QUALIFIERS: dict[str, str] = {
     "exactly": "",
-    "about": "about",
-    "at-least": "at least",
-    "more-than": "more than",
-    "up-to": "up to",
+    "about": N_("about"),
+    "at-least": N_("at least"),
+    "more-than": N_("more than"),
+    "up-to": N_("up to"),
 }
 """How a figure was stated, with the words that say so before the number."""
 
@@ -56,14 +61,14 @@ UNITS: dict[str, str] = {
 """What a figure's number measures in."""
 
 FIGURE_COUNTS: dict[str, str] = {
-    "deserters": "Deserters",
-    "killed": "Killed",
-    "wounded": "Wounded",
-    "killed-or-wounded": "Killed or wounded",
-    "refused-to-fight": "Refused to fight",
-    "surrendered": "Surrendered",
-    "conscripts": "Conscripts",
-    "other": "Other",
+    "deserters": N_("Deserters"),
+    "killed": N_("Killed"),
+    "wounded": N_("Wounded"),
+    "killed-or-wounded": N_("Killed or wounded"),
+    "refused-to-fight": N_("Refused to fight"),
+    "surrendered": N_("Surrendered"),
+    "conscripts": N_("Conscripts"),
+    "other": N_("Other"),
 }
 """What a figure counts, so that figures can be grouped and charted."""
 
@@ -79,19 +84,10 @@ COUNTRIES: frozenset[str] = frozenset(
 )
 """ISO 3166-1 alpha-2 codes."""
 
-COUNTRY_NAMES: dict[str, str] = {
-    "UA": "Ukraine",
-    "RU": "Russia",
-    "BY": "Belarus",
-    "GB": "United Kingdom",
-    "US": "United States",
-    "GE": "Georgia",
-    "KZ": "Kazakhstan",
-    "MD": "Moldova",
-}
-"""Display names for the countries the timeline mentions most; others show their code."""
+COMMON_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "GB", "US", "GE", "KZ", "MD")
+"""The countries the timeline mentions most (examples in the field reference)."""
 
 
 def country_name(code: str) -> str:
-    """The display name of an ISO 3166-1 alpha-2 code."""
-    return COUNTRY_NAMES.get(code, code)
+    """The name of an ISO 3166-1 alpha-2 code in the language being written (CLDR, through Babel)."""
+    return str(languages.locale().territories.get(code, code))

@@ -7,7 +7,22 @@
 (function () {
   "use strict";
   var KEYS = { tag: "tags", status: "status", year: "year", kind: "kinds", country: "country" };
-  var NAMES = { tag: "tag", status: "status", year: "year", kind: "claimant kind", country: "country" };
+  // The page's words (a JSON block the theme writes from the catalogue, in the page's language):
+  // the script carries none of its own. A plural is one form per CLDR category.
+  var WORDS = (function () {
+    var block = document.getElementById("tl-words");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function say(key, values) {
+    var text = WORDS[key];
+    if (text && typeof text === "object") {
+      var category = new Intl.PluralRules(document.documentElement.lang || undefined).select(values.num);
+      text = text[category] || text.other || text.many || "";
+    }
+    return String(text || "").replace(/%\((\w+)\)[sd]/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
   function matches(row, wanted, skip) {
     return Object.keys(wanted).every(function (name) {
@@ -56,7 +71,7 @@
       }
     });
     count(form, rows, wanted);
-    form.querySelector(".tl-count").textContent = shown + " of " + rows.length + " events shown";
+    form.querySelector(".tl-count").textContent = say("shown", { shown: shown, num: rows.length });
     var empty = document.querySelector(".tl-empty");
     if (empty) { empty.hidden = shown !== 0; }
     if (push) {
@@ -75,13 +90,13 @@
       var select = form.elements[name];
       var value = params.get(name) || "";
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
-      if (!known) { invalid.push(NAMES[name] + " \u201c" + value + "\u201d"); }
+      if (!known) { invalid.push(say("value", { filter: say(name), value: value })); }
       select.value = known ? value : "";
     });
     var note = document.querySelector(".tl-invalid");
     if (note) {
-      note.textContent = invalid.length ? "The address asks for " + invalid.join(" and ") +
-        ", which no event on this page has; that filter is not applied." : "";
+      var values = invalid.length ? invalid.reduce(function (first, second) { return say("and", { first: first, second: second }); }) : "";
+      note.textContent = invalid.length ? say("invalid", { values: values }) : "";
       note.hidden = !invalid.length;
     }
   }

@@ -3,6 +3,22 @@
 // scheme follows the system setting (prefers-color-scheme), as Material does for palettes with media.
 (function () {
   "use strict";
+  // The page's words (a JSON block the theme writes from the catalogue, in the page's language):
+  // the script carries none of its own. A plural is one form per CLDR category.
+  var WORDS = (function () {
+    var block = document.getElementById("tl-words");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function say(key, values) {
+    var text = WORDS[key];
+    if (text && typeof text === "object") {
+      var category = new Intl.PluralRules(document.documentElement.lang || undefined).select(values.num);
+      text = text[category] || text.other || text.many || "";
+    }
+    return String(text || "").replace(/%\((\w+)\)[sd]/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
   function init() {
     var form = document.querySelector("form[data-md-component=palette]");
     var button = form && form.querySelector(".tl-scheme-toggle");
@@ -15,7 +31,7 @@
       return index < 0 ? 0 : index;
     }
     function label() {
-      var name = inputs[current()].dataset.tlToggle || "Switch colour scheme";
+      var name = inputs[current()].dataset.tlToggle || say("scheme");
       button.setAttribute("aria-label", name);
       button.title = name;
     }

@@ -2,6 +2,22 @@
 // result fragments it needs, from this site, instead of one index of every page.
 (function () {
   "use strict";
+  // The page's words (a JSON block the theme writes from the catalogue, in the page's language):
+  // the script carries none of its own. A plural is one form per CLDR category.
+  var WORDS = (function () {
+    var block = document.getElementById("tl-words");
+    try { return block ? JSON.parse(block.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function say(key, values) {
+    var text = WORDS[key];
+    if (text && typeof text === "object") {
+      var category = new Intl.PluralRules(document.documentElement.lang || undefined).select(values.num);
+      text = text[category] || text.other || text.many || "";
+    }
+    return String(text || "").replace(/%\((\w+)\)[sd]/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
   var MAX_RESULTS = 8;
   var pagefind = null;
   var OFFLINE = location.protocol === "file:";
@@ -61,8 +77,9 @@
       item.appendChild(excerpt);
       list.appendChild(item);
     });
-    status.textContent = total === 0 ? "No results for \u201c" + query + "\u201d."
-      : total + (total === 1 ? " result" : " results") + (total > results.length ? ", showing " + results.length : "") + ".";
+    status.textContent = total === 0 ? say("no_results", { query: query })
+      : total > results.length ? say("showing", { results: say("results_short", { num: total }), shown: results.length })
+      : say("results", { num: total });
   }
 
   var tickets = 0;
@@ -75,10 +92,10 @@
     function stale() { return list.dataset.ticket !== ticket; }
     if (!query.trim()) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
     if (OFFLINE) {
-      status.textContent = "Search needs a web server; this copy is opened from a disk. The Search page links to the full list.";
+      status.textContent = say("offline");
       return Promise.resolve();
     }
-    status.textContent = "Searching\u2026";
+    status.textContent = say("searching");
     return load(base).then(function (module) {
       return stale() ? null : module.debouncedSearch(query, {}, 250);
     }).then(function (search) {
@@ -86,7 +103,7 @@
       return Promise.all(search.results.slice(0, limit).map(function (r) { return r.data(); }))
         .then(function (data) { if (!stale()) { render(list, status, data, search.results.length, query); } });
     }).catch(function () {
-      status.textContent = "Search is not available here.";
+      status.textContent = say("unavailable");
     });
   }
 

@@ -108,7 +108,7 @@ def _form(prop: dict[str, Any], headings: dict[int, str]) -> str:
         if link:
             return link
         if set(values) == vocabulary.COUNTRIES:
-            examples = ", ".join(f"`{code}`" for code in list(vocabulary.COUNTRY_NAMES)[:3])
+            examples = ", ".join(f"`{code}`" for code in vocabulary.COMMON_COUNTRIES[:3])
             return f"a two-letter country code in capitals, such as {examples}"
         return "one of " + ", ".join(f"`{v}`" for v in values)
     if prop.get("pattern") == schema.ID_PATTERN:

@@ -16,11 +16,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from babel.numbers import format_compact_decimal
 from markupsafe import Markup
 
+from generator import languages
+from generator.languages import N_
 from generator.renderer import words
 from generator.renderer.escape import html_text
 from generator.vocabulary import CLAIMANT_KINDS, FIGURE_COUNTS, QUALIFIERS, UNITS
+
+UNIT_WORDS = {"people": N_("people"), "percent": N_("per cent"), "times": N_("times")}
+"""Each unit as a chart's title names it: ``Deserters (people)``."""
 
 if TYPE_CHECKING:
     from generator.timeline import FigureRow
@@ -78,7 +84,7 @@ def figure_charts(rows: list[FigureRow]) -> list[FigureChart]:
         group = sorted(groups[(counts, unit)], key=_order)
         title = words.gettext("%(counts)s (%(unit)s)") % {
             "counts": words.gettext(FIGURE_COUNTS[counts]),
-            "unit": words.gettext("per cent" if unit == "percent" else UNITS[unit]),
+            "unit": words.gettext(UNIT_WORDS[unit]),
         }
         dated = [r for r in group if claim_day(r)][-MAX_POINTS:]
         undated = [r for r in group if not claim_day(r)]
@@ -173,7 +179,8 @@ def _legend(kinds: list[str]) -> Markup:
         f"{html_text(words.kind_words(kind))}</li>"
         for kind in kinds
     )
-    html = f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Claimant kinds"))}">{items}</ul>'
+    label = words.gettext("Claimant kinds")
+    html = f'<ul class="tl-legend" aria-label="{html_text(label)}">{items}</ul>'
     return Markup(html)
 
 
@@ -188,7 +195,8 @@ def _point(row: FigureRow, px: float, py: float, *, labelled: bool) -> str:
     }
     label = ""
     if labelled:
-        text = f"{words.gettext(QUALIFIERS[figure.qualifier])} {_short(figure.value)}".strip()
+        qualifier = QUALIFIERS[figure.qualifier]
+        text = f"{words.gettext(qualifier) if qualifier else ''} {_short(figure.value)}".strip()
         anchor = "end" if px > WIDTH - 90 else "start"
         dx = -9 if anchor == "end" else 9
         label = f'<text class="tl-point-label" x="{px + dx:.1f}" y="{py - 6:.1f}" text-anchor="{anchor}">{text}</text>'
@@ -199,7 +207,11 @@ def _point(row: FigureRow, px: float, py: float, *, labelled: bool) -> str:
 
 
 def _short(value: Decimal) -> str:
-    """``18k``, ``1.2M``, ``350``: short enough for an axis or a label; the table has the full number."""
+    """``18k``, ``1.2M``, ``350``: short enough for an axis or a label; the table has the full number.
+
+    Other languages take CLDR's short forms (``18 тыс.``)."""
+    if languages.current() != languages.DEFAULT:
+        return str(format_compact_decimal(value, locale=languages.locale(), fraction_digits=1))
     for size, suffix in ((Decimal(1_000_000), "M"), (Decimal(1000), "k")):
         if value >= size:
             return f"{(value / size).quantize(Decimal('0.1')).normalize():f}{suffix}"

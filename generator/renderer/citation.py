@@ -108,6 +108,14 @@ class Citation:
     issued: date | None
     """When the cited text last changed, if known."""
 
+    @property
+    def note(self) -> str:
+        """``Dataset version 2024-08-02. Licensed under CC BY 4.0.``, in the language written."""
+        return words.gettext("Dataset version %(version)s. Licensed under %(licence)s.") % {
+            "version": self.version,
+            "licence": DATA_LICENCE.name,
+        }
+
 
 def event_citation(event: Event, timeline: Timeline, site_url: str | None) -> Citation:
     """The citation of one event's page."""

@@ -32,12 +32,13 @@ def summary_html(event: Event) -> str:
     corrections = "".join(
         f"<li>{c.date.isoformat()}: {escape(c.change)} ({escape(c.reason)})</li>" for c in event.corrections
     )
+    status = words.gettext("Status: %(status)s.") % {"status": words.status_name(event.status)}
     text = (
-        f"<p>{words.gettext('Status')}: {escape(event.status)}. {escape(event.date.words())}, "
-        f"{escape(event.location.name)}.</p>{body}<ul>{claims}</ul>"
+        f"<p>{escape(status)} {escape(event.date.words())}, {escape(event.location.name)}.</p>{body}<ul>{claims}</ul>"
     )
     if corrections:
-        text += f"<p>{words.gettext('Corrections')}:</p><ul>{corrections}</ul>"
+        heading = words.gettext("Corrections:")
+        text += f"<p>{escape(heading)}</p><ul>{corrections}</ul>"
     return nh3.clean(text, tags=_TAGS, url_schemes={"https", "http", "mailto"})
 
 
@@ -127,7 +128,7 @@ def tag_feed(timeline: Timeline, tag_id: str) -> Feed:
     """The feed of one tag's events."""
     name = timeline.tags[tag_id].name
     return Feed(
-        title=f"{words.gettext(words.SITE_TITLE)}: {words.gettext('Tag')}: {name}",
+        title=words.gettext("%(site)s: Tag: %(tag)s") % {"site": words.gettext(words.SITE_TITLE), "tag": name},
         atom_path=urls.tag_feed(tag_id, "atom"),
         json_path=urls.tag_feed(tag_id, "json"),
         items=_latest(timeline.by_tag.get(tag_id, [])),
@@ -137,7 +138,8 @@ def tag_feed(timeline: Timeline, tag_id: str) -> Feed:
 def status_feed(timeline: Timeline, status: str) -> Feed:
     """The feed of the events with one status."""
     return Feed(
-        title=f"{words.gettext(words.SITE_TITLE)}: {words.gettext('Status')}: {status}",
+        title=words.gettext("%(site)s: Status: %(status)s")
+        % {"site": words.gettext(words.SITE_TITLE), "status": words.status_name(status)},
         atom_path=urls.status_feed(status, "atom"),
         json_path=urls.status_feed(status, "json"),
         items=_latest([e for e in timeline.events if e.status == status]),

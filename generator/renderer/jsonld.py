@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.model import Event
 from generator.project import Settings
-from generator.renderer import urls
+from generator.renderer import urls, words
 from generator.renderer.escape import json_for_html
 from generator.timeline import Timeline
 
@@ -34,7 +34,7 @@ def event_jsonld(event: Event, timeline: Timeline, settings: Settings) -> str:
             },
         },
         "keywords": [timeline.tags[t].name for t in event.tags],
-        "creativeWorkStatus": event.status,
+        "creativeWorkStatus": words.status_name(event.status),
         "citation": [
             {
                 "@type": "CreativeWork",

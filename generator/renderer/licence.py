@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.renderer.words import SITE_TITLE
+from generator.renderer.words import N_, SITE_TITLE, gettext
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,4 +31,11 @@ DATA_LICENCE = Licence(
     url="https://creativecommons.org/licenses/by/4.0/",
     attribution=f"{SITE_TITLE}, contributors of the timeline project, licensed under CC BY 4.0",
 )
-"""The licence of the timeline's text and data."""
+"""The licence of the timeline's text and data (its credit line in English, as the data carry it)."""
+ATTRIBUTION = N_("%(title)s, contributors of the timeline project, licensed under %(licence)s")
+"""The credit line, as the pages show it."""
+
+
+def attribution() -> str:
+    """The credit line in the language being written; in English, :data:`DATA_LICENCE`'s own."""
+    return gettext(ATTRIBUTION) % {"title": gettext(SITE_TITLE), "licence": DATA_LICENCE.name}

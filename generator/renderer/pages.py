@@ -22,7 +22,7 @@ from generator.project import Settings
 from generator.renderer import changelog, escape, jsonld, regionmap, urls, words
 from generator.renderer.aliases import search_aliases
 from generator.renderer.chart import figure_charts
-from generator.renderer.licence import DATA_LICENCE
+from generator.renderer.licence import DATA_LICENCE, attribution
 from generator.renderer.markdown_html import markdown_html
 from generator.renderer.pagination import paginate
 from generator.renderer.timeaxis import time_axis
@@ -108,18 +108,22 @@ def environment() -> Environment:
         yaml=escape.yaml_string,
         url=escape.link_target,
         figure=words.figure_words,
-        status_words=lambda s: vocabulary.STATUSES[s],
+        status_words=words.status_meaning,
+        status_name=words.status_name,
+        number=words.number,
         kind_words=words.kind_words,
         sentence=lambda text: text[:1].upper() + text[1:],  # unlike |capitalize, keeps "NGO"
         country=vocabulary.country_name,
-        precision_words=lambda p: p.replace("-", " "),
+        precision_words=words.precision_words,
         safe_markdown=Markup,
+        md=escape.markdown,  # contributor text going into a catalogue sentence, escaped before it goes in
         language_name=words.language_name,
         host=lambda url: urlsplit(url).hostname or "",
     )
     words.install(env)
     env.globals.update(
         licence=DATA_LICENCE,
+        attribution=attribution,
         urls=urls,
         link=_link,
         root_link=_root_link,
@@ -163,7 +167,7 @@ class SiteRenderer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.env = environment()
-        self._rows: dict[tuple[str, str], str] = {}
+        self._rows: dict[tuple[str, str, str], str] = {}
         self._row_macro = (
             self.env.get_template("_macros.md.j2")
             .make_module({"timeline": None, **_ROW_HELPERS})
@@ -180,7 +184,7 @@ class SiteRenderer:
         """The ``<ol>`` of event rows, ``up`` being the path from the page to the site root."""
         rows = []
         for event in events:
-            key = (event.fingerprint, up)
+            key = (event.fingerprint, up, languages.current())  # a row is in one language
             row = self._rows.get(key) if event.fingerprint else None
             if row is None:
                 row = str(self._row_macro(event, up, timeline.tags))

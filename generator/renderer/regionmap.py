@@ -98,7 +98,9 @@ def region_map(by_region: dict[str, list[Event]], here: str, *, small: bool = Fa
         classes = f"tl-region tl-n{shade(count)}" + (
             f" tl-occupied tl-occupied-{OCCUPIED[code]}" if code in OCCUPIED else ""
         )
-        name = f"{region_name(code)}: " + words.ngettext("%(num)d event", "%(num)d events", count)
+        name = words.ngettext(
+            "%(region)s: %(num)d event", "%(region)s: %(num)d events", count, region=region_name(code)
+        )
         if code in OCCUPIED:
             name += f" ({occupied_words(code)})"
         path = f'<path class="{classes}" data-region="{code}" d="{d}"></path>'
@@ -117,9 +119,8 @@ def legend() -> Markup:
         f'<li><span class="tl-swatch tl-n{name}" aria-hidden="true"></span>{html_text(label)}</li>'
         for (_, name), label in zip(SHADES, labels, strict=True)
     ]
-    items.append(
-        f'<li><span class="tl-swatch tl-occupied-swatch" aria-hidden="true"></span>'
-        f"{html_text(words.gettext('occupied by Russia, wholly or in part (dashed outline)'))}</li>"
-    )
-    html = f'<ul class="tl-legend" aria-label="{html_text(words.gettext("Legend"))}">{"".join(items)}</ul>'
+    occupied = words.gettext("occupied by Russia, wholly or in part (dashed outline)")
+    items.append(f'<li><span class="tl-swatch tl-occupied-swatch" aria-hidden="true"></span>{html_text(occupied)}</li>')
+    label = words.gettext("Legend")
+    html = f'<ul class="tl-legend" aria-label="{html_text(label)}">{"".join(items)}</ul>'
     return Markup(html)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.dates import MONTHS
+from generator.dates import month_name, month_year
 from generator.model import Event
 from generator.renderer import urls, words
 from generator.renderer.escape import html_text
@@ -81,8 +81,8 @@ def time_axis(events: list[Event], here: str, *, aggregate: bool | None = None) 
     else:
         body, height, note = _marks(events, span, here)
     title = words.gettext("When the events happened, %(first)s to %(last)s") % {
-        "first": f"{MONTHS[span.first.month]} {span.first.year}",
-        "last": f"{MONTHS[span.month(span.months - 1)[1]]} {span.month(span.months - 1)[0]}",
+        "first": month_year(span.first.year, span.first.month),
+        "last": month_year(*span.month(span.months - 1)),
     }
     key = "tl-axis-title"
     svg = (
@@ -123,7 +123,7 @@ def _marks(events: list[Event], span: Span, here: str) -> tuple[str, int, str]:
         name = words.gettext("%(title)s, %(date)s, %(status)s") % {
             "title": event.title,
             "date": event.date.words(),
-            "status": words.gettext(event.status),
+            "status": words.status_name(event.status),
         }
         parts.append(
             f'<a href="{urls.href(urls.event(event.id), here)}" aria-label="{html_text(name)}">'
@@ -149,7 +149,9 @@ def _bars(events: list[Event], span: Span, here: str) -> tuple[str, int, str]:
         if not count:
             continue
         height = max(2.0, BAR * count / top)
-        name = f"{MONTHS[month]} {year}: " + words.ngettext("%(num)d event", "%(num)d events", count)
+        name = words.ngettext(
+            "%(month)s: %(num)d event", "%(month)s: %(num)d events", count, month=month_year(year, month)
+        )
         parts.append(
             f'<a href="{urls.href(urls.year(year), here)}" aria-label="{html_text(name)}">'
             f'<rect class="tl-bar-month" x="{index * span.month_width + 2:.1f}" y="{TOP + BAR - height:.1f}" '
@@ -173,7 +175,7 @@ def _months(span: Span, height: int) -> str:
         x = round(index * span.month_width, 1)
         middle = x + span.month_width / 2
         parts.append(f'<text class="tl-month" x="{middle:.1f}" y="{height + 13}" text-anchor="middle">')
-        parts.append(f"{MONTHS[month][0]}</text>")
+        parts.append(f"{html_text(month_name(month, 'narrow'))}</text>")
         if month == 1 or index == 0:
             parts.append(f'<line class="tl-axis" x1="{x}" x2="{x}" y1="0" y2="{height + 26}"></line>')
             parts.append(f'<text class="tl-year" x="{x + 2}" y="{height + 26}">{year}</text>')
@@ -182,11 +184,12 @@ def _months(span: Span, height: int) -> str:
 
 def legend() -> Markup:
     """The statuses' colours, and how a range and an approximate date are drawn."""
-    swatches = [(f"tl-s-{status}", words.gettext(status)) for status in STATUSES]
+    swatches = [(f"tl-s-{status}", words.status_name(status)) for status in STATUSES]
     swatches += [("tl-range", words.gettext("a range of days")), ("tl-approx", words.gettext("an approximate date"))]
     items = "".join(
         f'<li><span class="tl-swatch {kind}" aria-hidden="true"></span>{html_text(label)}</li>'
         for kind, label in swatches
     )
-    html = f'<ul class="tl-legend tl-axis-legend" aria-label="{html_text(words.gettext("Legend"))}">{items}</ul>'
+    label = words.gettext("Legend")
+    html = f'<ul class="tl-legend tl-axis-legend" aria-label="{html_text(label)}">{items}</ul>'
     return Markup(html)

@@ -12,29 +12,19 @@ catalogues (``pybabel update``); a string a catalogue lacks shows in English.
 
 from __future__ import annotations
 
-import gettext as _gettext
-from functools import cache
-from importlib.resources import files
-from io import BytesIO
+from decimal import Decimal
 
-from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
+from babel.numbers import format_decimal
 from jinja2 import Environment
 from markupsafe import Markup
 
 from generator import basis, languages, vocabulary
+from generator.languages import N_, Nn_, catalogue, gettext, ngettext
 from generator.model import Event, Figure
 
+__all__ = ["N_", "Nn_", "catalogue", "gettext", "ngettext"]
 DEFAULT_LANGUAGE = languages.DEFAULT
-DOMAIN = "messages"
-
-
-def N_(message: str) -> str:
-    """Mark a string for the catalogue where it is defined; translate it where it is shown."""
-    return message
-
+DOMAIN = languages.DOMAIN
 
 SITE_TITLE = N_("Desertion and violence in the Russian army: a sourced timeline")
 """The site's title, written once: the home page, its heading and the feeds use it."""
@@ -74,40 +64,69 @@ TRANSLATION_NOTICES = {
 KIND_WORDS = {
     "ukrainian-government": N_("Ukrainian government"),
     "russian-government": N_("Russian government"),
+    "foreign-government": N_("foreign government"),
+    "state-media": N_("state media"),
+    "media": N_("media"),
     "telegram-channel": N_("Telegram channel"),
     "ngo": N_("NGO"),
+    "individual": N_("individual"),
+    "leaked-document": N_("leaked document"),
 }
-"""Claimant kinds whose words are not just the id with spaces: proper adjectives and acronyms."""
+"""Each claimant kind in words (lower case but for proper adjectives and acronyms)."""
+STATUS_NAMES = {
+    "reported": N_("reported"),
+    "corroborated": N_("corroborated"),
+    "confirmed": N_("confirmed"),
+    "disputed": N_("disputed"),
+    "denied": N_("denied"),
+}
+"""Each status as readers see it; the id stays in addresses, classes and data."""
+PRECISION_WORDS = {
+    "exact": N_("exact"),
+    "settlement": N_("settlement"),
+    "district": N_("district"),
+    "region": N_("region"),
+    "front-sector": N_("front sector"),
+    "country": N_("country"),
+}
+"""How precisely a place is known, in words."""
+FIGURE_PHRASES = {
+    ("exactly", "people"): Nn_("%(number)s person", "%(number)s people"),
+    ("about", "people"): Nn_("about %(number)s person", "about %(number)s people"),
+    ("at-least", "people"): Nn_("at least %(number)s person", "at least %(number)s people"),
+    ("more-than", "people"): Nn_("more than %(number)s person", "more than %(number)s people"),
+    ("up-to", "people"): Nn_("up to %(number)s person", "up to %(number)s people"),
+    ("exactly", "times"): Nn_("%(number)s times", "%(number)s times"),
+    ("about", "times"): Nn_("about %(number)s times", "about %(number)s times"),
+    ("at-least", "times"): Nn_("at least %(number)s times", "at least %(number)s times"),
+    ("more-than", "times"): Nn_("more than %(number)s times", "more than %(number)s times"),
+    ("up-to", "times"): Nn_("up to %(number)s times", "up to %(number)s times"),
+}
+"""A figure in words, whole, so that a translation can put the qualifier and the number's case
+where its language wants them (Russian ``около 21 человека``, ``более 21 человек``)."""
+PERCENT_PHRASES = {
+    "exactly": N_("%(number)s%%"),
+    "about": N_("about %(number)s%%"),
+    "at-least": N_("at least %(number)s%%"),
+    "more-than": N_("more than %(number)s%%"),
+    "up-to": N_("up to %(number)s%%"),
+}
+"""A percentage in words, by qualifier."""
 
 
-@cache
-def catalogue(language: str | None = None) -> _gettext.NullTranslations:
-    """The catalogue of ``language`` (by default the one being written), read once per process.
+def install_theme(env: Environment, language: str) -> None:
+    """Give the theme's templates (docs/overrides) ``_()`` in ``language``, and the scripts' words.
 
-    The ``.po`` file is compiled in memory rather than committed as a ``.mo``: the repository
-    keeps only text a translator can read and a pull request can show.
+    MkDocs renders them, not the generator, so the language is the build's (``theme.language``).
     """
-    language = language or languages.current()
-    if language == DEFAULT_LANGUAGE:
-        return _gettext.NullTranslations()
-    if language not in languages.LANGUAGES:
-        raise ValueError(f"not a language of the site: {language!r}")
-    po = files("generator.renderer") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with po.open("rb") as handle:
-        messages = read_po(handle, locale=language, domain=DOMAIN)
-    compiled = BytesIO()
-    write_mo(compiled, messages)
-    compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
-
-
-def gettext(message: str, language: str | None = None) -> str:
-    return catalogue(language or languages.current()).gettext(message)
-
-
-def ngettext(singular: str, plural: str, count: int, language: str | None = None) -> str:
-    """The form of ``singular``/``plural`` for ``count``, with ``%(num)d`` filled in."""
-    return catalogue(language or languages.current()).ngettext(singular, plural, count) % {"num": count}
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: gettext(message, language),
+        ngettext=lambda singular, plural, n: catalogue(language).ngettext(singular, plural, n),
+        newstyle=True,
+    )
+    with languages.speaking(language):
+        env.globals["tl_words"] = script_words()
 
 
 def install(env: Environment) -> None:
@@ -132,25 +151,42 @@ def translation_notice(event: Event) -> str:
 
 def language_name(code: str, language: str | None = None) -> str:
     """``Russian`` for ``ru``, in the words of ``language`` (from CLDR, through Babel)."""
-    return str(Locale.parse(language or languages.current()).languages.get(code, code))
+    return str(languages.locale(language).languages.get(code, code))
 
 
 def kind_words(kind: str, language: str | None = None) -> str:
-    """``Ukrainian government``, ``media``, ``telegram channel``."""
+    """``Ukrainian government``, ``media``, ``Telegram channel``."""
     return gettext(KIND_WORDS[kind], language) if kind in KIND_WORDS else kind.replace("-", " ")
+
+
+def status_name(status: str) -> str:
+    """``reported``, as the reader's language says it."""
+    return gettext(STATUS_NAMES[status]) if status in STATUS_NAMES else status
+
+
+def status_meaning(status: str) -> str:
+    """What a status means (the methodology's words), in the reader's language."""
+    return gettext(vocabulary.STATUSES[status])
+
+
+def precision_words(precision: str) -> str:
+    """``front sector``: how precisely a place is known."""
+    return gettext(PRECISION_WORDS[precision]) if precision in PRECISION_WORDS else precision.replace("-", " ")
+
+
+def number(value: int | Decimal) -> str:
+    """``18,000`` in English, ``18 000`` in Russian: CLDR's grouping and decimal sign, every digit kept."""
+    return str(format_decimal(value, locale=languages.locale(), decimal_quantization=False))
 
 
 def figure_words(figure: Figure) -> str:
     """``more than 18,000 people``, ``25%``, ``10 times``."""
-    qualifier = vocabulary.QUALIFIERS[figure.qualifier]
-    number = f"{figure.value:,}"
+    amount = number(figure.value)
     if figure.unit == "percent":
-        text = f"{number}%"
-    elif figure.unit == "people" and figure.value == 1:
-        text = gettext("%(number)s person") % {"number": number}
-    else:
-        text = f"{number} {vocabulary.UNITS[figure.unit]}"
-    return f"{qualifier} {text}".strip()
+        return gettext(PERCENT_PHRASES[figure.qualifier]) % {"number": amount}
+    singular, plural = FIGURE_PHRASES[(figure.qualifier, figure.unit)]
+    count = languages.plural_count(figure.value)
+    return str(catalogue().ngettext(singular, plural, count)) % {"number": amount}
 
 
 def location_words(event: Event) -> str:
@@ -202,3 +238,65 @@ def sourcing_words(event: Event, language: str | None = None) -> str:
             ngettext("%(num)d linked", "%(num)d linked", linked, language),
         ]
     )
+
+
+SECTION_IDS = {
+    N_("Summary"): "summary",
+    N_("Claims"): "claims",
+    N_("Sources"): "sources",
+    N_("Corrections"): "corrections",
+    N_("Open data and licence"): "open-data-and-licence",
+}
+"""Headings that keep their English id in every language: summaries link ``#claims``, the home
+page ``about/#open-data-and-licence`` (``check`` allows those anchors)."""
+
+
+def section_ids(language: str) -> dict[str, str]:
+    """Each of :data:`SECTION_IDS`' headings as ``language`` writes it, with its English id."""
+    return {gettext(heading, language): anchor for heading, anchor in SECTION_IDS.items()}
+
+
+SCRIPT_WORDS = {
+    "searching": N_("Searching…"),
+    "no_results": N_("No results for “%(query)s”."),
+    "showing": N_("%(results)s, showing %(shown)s."),
+    "offline": N_(
+        "Search needs a web server; this copy is opened from a disk. The Search page links to the full list."
+    ),
+    "unavailable": N_("Search is not available here."),
+    "invalid": N_("The address asks for %(values)s, which no event on this page has; that filter is not applied."),
+    "and": N_("%(first)s and %(second)s"),
+    "value": N_("%(filter)s “%(value)s”"),
+    "tag": N_("tag"),
+    "status": N_("status"),
+    "year": N_("year"),
+    "kind": N_("claimant kind"),
+    "country": N_("country"),
+    "scheme": N_("Switch colour scheme"),
+}
+"""The words the site's scripts show (docs/assets/*.js), which carry none of their own."""
+THEME_WORDS = (N_("Switch to the dark scheme"), N_("Switch to the light scheme"))
+"""The palette toggles' names in mkdocs.yml, which the theme's palette.html shows through ``_()``."""
+SCRIPT_PLURALS = {
+    "results": Nn_("%(num)d result.", "%(num)d results."),
+    "results_short": Nn_("%(num)d result", "%(num)d results"),
+    "shown": Nn_("%(shown)s of %(num)d event shown", "%(shown)s of %(num)d events shown"),
+}
+"""Words with a number, as one form per CLDR plural category (the scripts pick one with
+``Intl.PluralRules``, whose categories are CLDR's too)."""
+
+
+def script_words() -> dict[str, object]:
+    """The scripts' words in the language being written: ``{{ tl_words|tojson }}`` in a JSON block.
+
+    A plural is a map from CLDR category (``one``, ``few``, ``many``, ``other``) to its form,
+    placeholders left for the script to fill.
+    """
+    rule = languages.locale().plural_form
+    out: dict[str, object] = {key: gettext(message) for key, message in SCRIPT_WORDS.items()}
+    for key, (singular, plural) in SCRIPT_PLURALS.items():
+        forms: dict[str, str] = {}
+        for n in range(200):  # every category of a whole number shows up below 200
+            forms.setdefault(rule(n), catalogue().ngettext(singular, plural, n))
+        out[key] = forms
+    return out

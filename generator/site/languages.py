@@ -29,7 +29,8 @@ def language_config(config_file: Path, docs_dir: Path, site_dir: Path, language:
     root_url = config["site_url"] or ""
     with languages.speaking(language):
         config.theme["language"] = language
-        config["site_name"] = words.gettext(config["site_name"])
+        name = config["site_name"]  # a variable, so that pybabel does not take "site_name" for a message
+        config["site_name"] = words.gettext(name)
         config["site_description"] = words.gettext(words.SITE_DESCRIPTION)
         config["nav"] = _nav(config["nav"])
         if root_url:

@@ -17,7 +17,7 @@ import gc
 import hashlib
 import importlib.util
 import re
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +26,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator import languages
+from generator.renderer import words
 from generator.renderer.regionmap import outline_data
 from generator.site.search import SearchIndexError, build_index
-from generator.site.slugs import slugify
+from generator.site.slugs import section_slugify
 
 _SVG = {"svg", "g", "rect", "line", "text", "title", "desc", "path"}
 _FORM = {"form", "label", "select", "option", "button", "output", "input", "fieldset", "legend"}
@@ -165,9 +167,12 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
     """Sanitises page content and adds the Content-Security-Policy to every HTML page."""
 
     def on_config(self, config: Any) -> Any:
-        """Give the toc extension the slugify that keeps heading ids out of the site's own ids."""
+        """Give the toc extension the slugify that keeps heading ids out of the site's own ids, and the
+        sections' English ids in every language."""
         if "toc" in config["markdown_extensions"]:
-            config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
+            language = config["theme"]["language"]
+            fixed = words.section_ids(language if language in languages.LANGUAGES else languages.DEFAULT)
+            config["mdx_configs"].setdefault("toc", {})["slugify"] = partial(section_slugify, fixed)
         return config
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
@@ -219,7 +224,10 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         return nav
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        """Hand the build's template environment to a live site."""
+        """Give the theme's templates the catalogue's words in the build's language (``theme.language``),
+        and hand the build's template environment to a live site."""
+        language = config["theme"]["language"]
+        words.install_theme(env, language if language in languages.LANGUAGES else languages.DEFAULT)
         if self.live is not None:
             self.live.env = env
         return env

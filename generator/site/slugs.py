@@ -27,6 +27,12 @@ def is_reserved(value: str) -> bool:
     return bool(RESERVED.match(value))
 
 
+def section_slugify(fixed: dict[str, str], value: str, separator: str) -> str:
+    """:func:`slugify`, except that a heading of ``fixed`` (a translated section name) gets its
+    English id, so that ``#claims`` finds the claims in every language."""
+    return fixed.get(value) or slugify(value, separator)
+
+
 def slugify(value: str, separator: str) -> str:
     """Python-Markdown's slug of ``value``, moved out of the reserved namespaces."""
     slug = markdown_slugify(value, separator)

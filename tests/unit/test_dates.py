@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.dates import DateSpan, PartialDate
+from generator import languages
+from generator.dates import DateSpan, PartialDate, month_name, month_year
 
 P = PartialDate.parse
 
@@ -145,3 +146,42 @@ def test_short_forms_for_lists(first: str, last: str | None, approximate: bool, 
 def test_a_span_belongs_to_every_year_it_overlaps() -> None:
     assert DateSpan(P("2023-11"), P("2025-01")).years() == [2023, 2024, 2025]
     assert DateSpan(P("2024")).years() == [2024]
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "last", "approximate", "words", "short"),
+    [
+        ("ru", "2024-07-11", None, False, "11 июля 2024 г.", "11 июл. 2024 г."),
+        ("uk", "2024-07-11", None, False, "11 липня 2024 р.", "11 лип. 2024 р."),
+        ("ru", "2024-07", None, False, "июль 2024 г.", "июль 2024 г."),
+        ("uk", "2024-07", None, True, "приблизно липень 2024 р.", "лип. 2024 р. (прибл.)"),
+        ("ru", "2024", None, False, "2024", "2024"),
+        ("ru", "2022-03-01", "2022-03-15", False, "1 — 15 марта 2022 г.", "1–15 мар. 2022 г."),
+        ("uk", "2022-03", "2022-05", True, "березень — травень 2022 р. (приблизно)", "бер. – трав. 2022 р. (прибл.)"),
+        ("en", "2022-03", "2022-05", True, "between March and May 2022 (approximate)", "Mar – May 2022 (approx.)"),
+        ("en", "2024-09-11", None, False, "11 September 2024", "11 Sep 2024"),
+    ],
+)
+def test_dates_in_the_language_written(
+    language: str, first: str, last: str | None, approximate: bool, words: str, short: str
+) -> None:
+    span = DateSpan(
+        first=PartialDate.parse(first), last=PartialDate.parse(last) if last else None, approximate=approximate
+    )
+    with languages.speaking(language):
+        # CLDR keeps "2024 г." together with a narrow no-break space
+        assert (_spaced(span.words()), _spaced(span.short())) == (words, short)
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_month_names_come_from_cldr() -> None:
+    with languages.speaking("uk"):
+        assert (month_name(3), month_name(3, "narrow"), _spaced(month_year(2024, 2))) == (
+            "березень",
+            "Б",
+            "лютий 2024 р.",
+        )
+    assert (month_name(3), month_year(2024, 2)) == ("March", "February 2024")

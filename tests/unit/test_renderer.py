@@ -83,7 +83,7 @@ def test_figure_words(value: str, qualifier: str, unit: str, words: str) -> None
         ("Melitopol", "UA", True, "Melitopol, Ukraine (Russian-occupied)"),
         ("Russia", "RU", False, "Russia"),
         ("Belgorod region", "RU", False, "Belgorod region, Russia"),
-        ("Paris", "FR", False, "Paris, FR"),
+        ("Paris", "FR", False, "Paris, France"),
     ],
 )
 def test_location_words(place: str, country: str, occupied: bool, words: str) -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator import vocabulary
+from generator import languages, vocabulary
 
 VOCABULARIES = {
     name: value
@@ -30,9 +30,19 @@ def test_every_value_has_its_meaning(name: str) -> None:
 def test_countries_are_iso_codes() -> None:
     assert len(vocabulary.COUNTRIES) == 249
     assert {"UA", "RU", "BY"} <= vocabulary.COUNTRIES
-    assert set(vocabulary.COUNTRY_NAMES) <= vocabulary.COUNTRIES
+    assert set(vocabulary.COMMON_COUNTRIES) <= vocabulary.COUNTRIES
 
 
-@pytest.mark.parametrize(("code", "name"), [("UA", "Ukraine"), ("RU", "Russia"), ("FR", "FR")])
-def test_country_name(code: str, name: str) -> None:
-    assert vocabulary.country_name(code) == name
+@pytest.mark.parametrize(
+    ("language", "code", "name"),
+    [
+        ("en", "UA", "Ukraine"),
+        ("en", "RU", "Russia"),
+        ("en", "FR", "France"),
+        ("ru", "UA", "Украина"),
+        ("uk", "RU", "Росія"),
+    ],
+)
+def test_country_name_is_cldr_s_in_the_language_written(language: str, code: str, name: str) -> None:
+    with languages.speaking(language):
+        assert vocabulary.country_name(code) == name
