@@ -80,7 +80,14 @@ def test_generate_gives_pages_data_feeds_and_hand_written_pages() -> None:
     assert {path: files[path] for path in pages} == {path: text.encode() for path, text in pages.items()}
     assert {urls.event(e.id, "uk") for e in timeline.events} <= set(pages)
     copied, _ = hand_written(REPO / "docs")
-    assert {"methodology.md", "contributing.md", "assets/timeline.css"} <= set(copied)
+    assert {"methodology.md", "contributing.md", "assets/timeline.css", "ru/methodology.md"} <= set(copied)
+    # each language's site has its own copy of the site's style sheet and scripts
+    copied |= {
+        f"{language}/{path}": data
+        for path, data in copied.items()
+        if path.startswith("assets/")
+        for language in languages.TRANSLATED
+    }
     assert {"about.md", "sources.md"} <= set(pages)
     data = {
         urls.EVENTS_JSON,
