@@ -170,6 +170,8 @@ def affected(old: Timeline, new: Timeline) -> set[str]:
             if event is not None:
                 pages |= {urls.event(e.id) for e in _shown_with(version, event)}
                 pages |= _listings(version, event)
+    # an old address names the event it now leads to, with its title (timeline/redirects.yaml)
+    pages |= {urls.event(r.old_id) for r in new.redirects if r.to in changed}
     pages |= _timeline_pages(old, new, changed)
     pages |= _figure_pages(old, new, changed)
     if old.version != new.version:  # every event page cites the dataset's version

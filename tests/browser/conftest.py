@@ -45,9 +45,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The bundled timeline plus one test event, built with ``extra.timeline.repo_url`` set."""
+    """The bundled timeline plus one test event, built with ``extra.timeline.repo_url`` set, in English."""
     base = tmp_path_factory.mktemp("repo-site")
-    project = make_site_project(base / "project", repo_url=REPO_URL, extra_events={EXTRA_EVENT_ID: EXTRA_EVENT})
+    project = make_site_project(
+        base / "project", repo_url=REPO_URL, extra_events={EXTRA_EVENT_ID: EXTRA_EVENT}, english_only=True
+    )
     server = serve(build_site(project, base / "cache"))
     yield server
     server.stop()

@@ -86,18 +86,25 @@ sources:
 # Building and serving
 
 
-def make_site_project(root: Path, *, repo_url: str = "", extra_events: dict[str, str] | None = None) -> Path:
+def make_site_project(
+    root: Path, *, repo_url: str = "", extra_events: dict[str, str] | None = None, english_only: bool = False
+) -> Path:
     """A project folder like the repository's, holding only what a build reads.
 
     ``mkdocs.yml``, ``docs/`` (without generated output), ``CONTRIBUTING.md`` and a copy of
     ``timeline/``, so that nothing, not even a parse cache, is written into the repository.
-    ``extra_events`` maps event ids to file text, written to ``timeline/<year>/<id>.yaml``.
+    ``extra_events`` maps event ids to file text, written to ``timeline/<year>/<id>.yaml``;
+    ``english_only`` builds the English site alone (``extra.timeline.languages: [en]``), for tests
+    that read English pages only and would otherwise wait for two more sites.
     """
     root.mkdir(parents=True, exist_ok=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     if repo_url:
         config, count = re.subn(r'(?m)^(\s+repo_url:)\s*"[^"]*"', rf'\1 "{repo_url}"', config)
         assert count == 1, 'mkdocs.yml no longer has one `repo_url: "..."` line under extra.timeline'
+    if english_only:
+        config, count = re.subn(r"(?m)^(\s+)edit_branch: main$", r"\g<0>\n\1languages: [en]", config)
+        assert count == 1, "mkdocs.yml no longer has one `edit_branch: main` line under extra.timeline"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(
         REPO / "docs", root / "docs", ignore=lambda folder, names: [n for n in names if n.startswith("generated")]

@@ -13,10 +13,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import pipeline
+from generator.model import Event
 from generator.preview.incremental import Regenerator
 from generator.renderer import pages as renderer
+from generator.translation import text_version
+from generator.validation import validate
 from tests.helpers import SMALL, make_project
 
 TAGS = ["desertion", "desertion-figures", "refusal-to-fight"]
@@ -154,3 +158,44 @@ def test_an_unchanged_timeline_renders_nothing(tmp_path: Path) -> None:
     outcome = regenerator.run()
     assert regenerator.rendered == 0
     assert outcome.report is not None and outcome.report.written == []
+
+
+def _translation(event: Event, title: str) -> str:
+    """A Russian translation of ``event`` that matches its claims, figures and corrections."""
+    data: dict[str, object] = {
+        "translates": text_version(event),
+        "reviewed": False,
+        "title": title,
+        "summary": "Краткое изложение.",
+        "claims": [
+            {
+                "by": "Источник",
+                "says": "Текст.",
+                **({"figures": [{"description": "Что", "scope": "Где"}] * len(c.figures)} if c.figures else {}),
+            }
+            for c in event.claims
+        ],
+    }
+    if event.content_note:
+        data["content_note"] = "Предупреждение."
+    if event.corrections:
+        data["corrections"] = [{"change": "Изменение.", "reason": "Причина."}] * len(event.corrections)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def test_an_edited_translation_renders_its_pages_again_as_a_full_generation_would(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    root = tmp_path / "timeline"
+    shutil.copytree(SMALL, root)
+    event = validate(root).events[0]
+    translation = root / Path(event.path).parent.name / f"{event.id}.ru.yaml"
+    translation.write_text(_translation(event, "Первый заголовок"), encoding="utf-8")
+    incremental = Regenerator(project, root, tmp_path / "incremental")
+    incremental.run()
+    translation.write_text(_translation(event, "Второй заголовок"), encoding="utf-8")
+    assert incremental.run().report is not None
+    assert 0 < incremental.rendered < 40, "the event's Russian pages and listings, not the whole site"
+    page = (tmp_path / "incremental" / "ru" / "events" / f"{event.id}.md").read_text(encoding="utf-8")
+    assert "Второй заголовок" in page
+    assert pipeline.regenerate(project, root, tmp_path / "full").report is not None
+    assert tree(tmp_path / "incremental") == tree(tmp_path / "full")
