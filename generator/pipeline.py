@@ -138,6 +138,8 @@ def _build(
     try:
         stage_copy(project.generated, staging)
         report = write_tree(staging, files, keep=keep)
+        # Written: the pages of three languages need not stay in memory through three MkDocs builds.
+        files.clear()
         site = build_site(project.config_file, staging, site_dir)
     except BaseException:  # an unexpected crash: the previous pages stay, and no half-written copy lingers
         shutil.rmtree(staging, ignore_errors=True)

@@ -162,7 +162,8 @@ def test_axe_finds_no_serious_violations_in_each_language(
 ) -> None:
     page = watched(viewport=viewport, bypass_csp=True)
     failures = []
-    for path in ["", "timeline/", f"events/{pick_event(events)['id']}/", "tags/desertion/", "figures/", "regions/"]:
+    # the pages with the most interface words; the English test covers every kind of page in both schemes
+    for path in ["", "timeline/", f"events/{pick_event(events)['id']}/", "figures/"]:
         page.goto(f"{site.url}{language}/{path}")
         blocking = [v for v in run_axe(page, axe_source) if v["impact"] in BLOCKING]
         if blocking:
