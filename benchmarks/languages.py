@@ -55,7 +55,7 @@ def translate_all(source: Path, timeline: Path) -> int:
                 continue
             data = dict(shapes[i % len(shapes)])
             data["translates"] = text_version(event)
-            data["title"] = f"{data['title']} {i}"
+            data["title"] = f"{data['title'][:190]} {i}"
             if event.content_note:
                 data["content_note"] = data.get("content_note") or "Описываются убийства."
             else:
