@@ -53,7 +53,8 @@ def _read(path: Path, language: str, events: dict[str, Event]) -> tuple[Translat
     event = events.get(event_id)
     if event is None or Path(event.path).parent.name != path.parent.name:
         where = f"timeline/{path.parent.name}/{event_id}.yaml"
-        return None, [Problem(shown, 0, 0, "", f"a translation of an event that does not exist: no {where} beside it")]
+        message = f"a translation of an event that does not exist: no {where} beside it (or it has errors)"
+        return None, [Problem(shown, 0, 0, "", message)]
     document = load(path, shown)
     root = document.root
     if root is None:
