@@ -29,9 +29,11 @@ def language_config(config_file: Path, docs_dir: Path, site_dir: Path, language:
     root_url = config["site_url"] or ""
     with languages.speaking(language):
         config.theme["language"] = language
-        name = config["site_name"]  # a variable, so that pybabel does not take "site_name" for a message
+        # mkdocs.yml's own words, translated where the catalogue has them (words.SITE_NAME and
+        # SITE_DESCRIPTION list them for it); variables, so that pybabel takes no key for a message
+        name, description = config["site_name"], config["site_description"]
         config["site_name"] = words.gettext(name)
-        config["site_description"] = words.gettext(words.SITE_DESCRIPTION)
+        config["site_description"] = words.gettext(description or "")
         config["nav"] = _nav(config["nav"])
         if root_url:
             config["site_url"] = root_url + folder
