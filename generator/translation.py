@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator import languages
-from generator.model import Claim, Correction, Event, Tag, TagText, TextOrigin, Translation
+from generator.model import Claim, Correction, Event, Location, Tag, TagText, TextOrigin, Translation
 
 VERSION_LENGTH = 10
 """Letters of a text version: enough that two versions of one event never meet by chance. In
@@ -96,7 +96,7 @@ def translate(event: Event, language: str, translation: Translation | None) -> E
     )
 
 
-def _local_place(event: Event, language: str, translation: Translation | None) -> Any:
+def _local_place(event: Event, language: str, translation: Translation | None) -> Location:
     """The translator's name for the place, else its local name when written in this language."""
     name = translation.place if translation is not None else None
     if name is None and event.location.local_name and LOCAL_LANGUAGE.get(event.location.country) == language:

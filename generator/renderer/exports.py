@@ -16,7 +16,6 @@ from generator.model import Event
 from generator.renderer import urls
 from generator.renderer.licence import DATA_LICENCE
 from generator.timeline import Timeline
-from generator.translation import state
 
 CSV_COLUMNS = [
     "id",
@@ -99,7 +98,12 @@ def translations_record(timeline: Timeline, event: Event) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for language in languages.TRANSLATED:
         translation = timeline.translations.get((event.id, language))
-        out: dict[str, Any] = {"state": state(event, translation), "page": urls.address(urls.event(event.id, language))}
+        # the state the pages show, worked out once per language (it hashes the event's English text)
+        origin = timeline.in_language(language).by_id[event.id].origin
+        out: dict[str, Any] = {
+            "state": origin.state if origin is not None else "missing",
+            "page": urls.address(urls.event(event.id, language)),
+        }
         if translation is not None:
             text = asdict(translation)
             for key in ("event_id", "language", "path"):
