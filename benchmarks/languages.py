@@ -95,6 +95,7 @@ def measure(count: int) -> dict[str, float | str]:
             built = run([timeline_cmd, "build"], project, env)
             figures[f"build, {name} (s)"] = built.seconds
             figures[f"build peak, {name} (MB)"] = built.peak_mb
+            figures[f"build peak, all processes, {name} (MB)"] = built.together_mb
             files, size, _, _ = tree_stats(project / "site")
             figures[f"site, {name} (files)"] = files
             figures[f"site, {name} (MB)"] = size / 1e6

@@ -17,12 +17,12 @@ from typing import Protocol
 from generator import languages
 from generator.problems import Problem, errors
 from generator.project import Project, Settings
-from generator.renderer import generate
+from generator.renderer import generated_files
 from generator.site import build_site
 from generator.timeline import Timeline
 from generator.validation import Result, validate
 from generator.validation.cache import default_cache_dir
-from generator.writer import WriteReport, stage_copy, swap, write_tree
+from generator.writer import Files, WriteReport, stage_copy, swap, write_tree
 
 
 class Stop(Enum):
@@ -60,8 +60,11 @@ class Steps(Protocol):
 
     def generate(
         self, timeline: Timeline, settings: Settings, docs: Path
-    ) -> tuple[dict[str, bytes], list[Problem], set[str] | None]:
-        """The files to write, the problems, and which existing files to keep (None: only those written)."""
+    ) -> tuple[Files, list[Problem], set[str] | None]:
+        """The files to write, the problems, and which existing files to keep (None: only those written).
+
+        The problems must be known when this returns: the files may be made only as they are written.
+        """
         ...
 
 
@@ -76,8 +79,9 @@ class Full:
 
     def generate(
         self, timeline: Timeline, settings: Settings, docs: Path
-    ) -> tuple[dict[str, bytes], list[Problem], set[str] | None]:
-        files, problems = generate(timeline, settings, docs)
+    ) -> tuple[Files, list[Problem], set[str] | None]:
+        # made one at a time as they are written: three languages' pages need not all be in memory
+        files, problems = generated_files(timeline, settings, docs)
         return files, problems, None
 
 
@@ -128,7 +132,7 @@ def _run(project: Project, source: Path, site_dir: Path | None, target: Path | N
 def _build(
     project: Project,
     site_dir: Path,
-    files: dict[str, bytes],
+    files: Files,
     keep: set[str] | None,
     result: Result,
     problems: list[Problem],
@@ -138,8 +142,6 @@ def _build(
     try:
         stage_copy(project.generated, staging)
         report = write_tree(staging, files, keep=keep)
-        # Written: the pages of three languages need not stay in memory through three MkDocs builds.
-        files.clear()
         site = build_site(project.config_file, staging, site_dir)
     except BaseException:  # an unexpected crash: the previous pages stay, and no half-written copy lingers
         shutil.rmtree(staging, ignore_errors=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,26 +42,41 @@ def _inside(root: Path, relative: str) -> Path:
     return root.joinpath(*_parts(relative))
 
 
-def write_tree(root: Path, files: dict[str, bytes], keep: set[str] | None = None) -> WriteReport:
+Files = Mapping[str, bytes] | Iterable[tuple[str, bytes]]
+"""Files by path relative to the output folder: a mapping, or pairs made one at a time (a full build)."""
+
+
+def write_tree(root: Path, files: Files, keep: set[str] | None = None) -> WriteReport:
     """Make ``root`` hold exactly ``files``: write changed ones, remove the rest.
 
     With ``keep``, ``files`` holds only the files that may have changed; files named in
     ``keep`` are left as they are and everything else is removed.
     """
-    wanted = {os.path.join(root, *_parts(relative)) for relative in (keep or set()) | set(files)}
-    report = write_files(root, files)
+    wanted = {os.path.join(root, *_parts(relative)) for relative in keep or set()}
+    report = write_files(root, files, wanted)
     _prune(root, wanted, report)
     report.removed.sort()
     return report
 
 
-def write_files(root: Path, files: dict[str, bytes]) -> WriteReport:
-    """Write those of ``files`` whose bytes differ from what ``root`` holds; remove nothing."""
+def write_files(root: Path, files: Files, written_paths: set[str] | None = None) -> WriteReport:
+    """Write those of ``files`` whose bytes differ from what ``root`` holds; remove nothing.
+
+    Each file is written as it comes, so pairs made one at a time never need to be in memory
+    together; the full path of each goes into ``written_paths`` when one is given. A mapping's
+    paths are all checked before anything is written; pairs made one at a time are checked each
+    before it is written (a full build writes them into a staging copy, thrown away on any error).
+    """
     report = WriteReport()
-    targets = {relative: _inside(root, relative) for relative in files}
+    if isinstance(files, Mapping):
+        for relative in files:
+            _parts(relative)
+        files = sorted(files.items())
     root.mkdir(parents=True, exist_ok=True)
-    for relative in sorted(files):
-        target, data = targets[relative], files[relative]
+    for relative, data in files:
+        target = _inside(root, relative)
+        if written_paths is not None:
+            written_paths.add(str(target))
         try:
             if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
                 report.unchanged += 1
@@ -72,6 +88,7 @@ def write_files(root: Path, files: dict[str, bytes]) -> WriteReport:
         tmp.write_bytes(data)
         os.replace(tmp, target)  # replaces, never writes through, a link or hard link
         report.written.append(relative)
+    report.written.sort()
     return report
 
 

@@ -21,8 +21,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.project import Project
-from generator.site import plugin as mkdocs_plugin
-from generator.site.search import SearchIndexError
+from generator.site import build as site_build
 from tests.hostile._support import CORPUS, VALID_EVENT, build, install, new_project
 
 OTHER_ID = "2024-01-20-second-event"
@@ -79,7 +78,9 @@ def _assert_untouched(
     assert _tree(project.generated) == pages
     assert project.site.stat().st_ino == inode, "the site folder was replaced"
     leftovers = sorted(
-        p.name for p in [*project.root.iterdir(), *project.docs.iterdir()] if p.name.endswith((".partial", ".old"))
+        p.name
+        for p in [*project.root.iterdir(), *project.docs.iterdir()]
+        if p.name.endswith((".partial", ".parts", ".old"))
     )
     assert leftovers == []
 
@@ -111,12 +112,9 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site_untouched(project: Proje
 def test_a_failed_search_index_leaves_the_previous_site_untouched(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Pagefind itself fails (its wrapper runs the program it is told to: here one that exits with 1)."""
     before = _snapshot(project)
-
-    def fail(site: Path) -> None:
-        raise SearchIndexError("pagefind crashed")
-
-    monkeypatch.setattr(mkdocs_plugin, "build_index", fail)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false") or "/bin/false")
     install(
         project.timeline,
         "2024/2024-01-15-valid.yaml",
@@ -127,19 +125,24 @@ def test_a_failed_search_index_leaves_the_previous_site_untouched(
     _assert_untouched(project, *before)
 
 
+def crashing_build(config_file: Path, docs_dir: Path, site_root: Path, language: str, built: object) -> None:
+    """In place of a language's build, in its worker process: half a site written, then a crash."""
+    (site_root / "half-written.html").parent.mkdir(parents=True, exist_ok=True)
+    (site_root / "half-written.html").write_text("<p>half</p>")
+    if language != "en":
+        raise RuntimeError("MkDocs crashed half-way")
+
+
 def test_a_crash_during_the_build_leaves_the_previous_site_untouched(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An error nobody planned for (here, inside MkDocs) propagates, and still replaces nothing."""
+    """An error nobody planned for, in a language's worker process, propagates and still replaces nothing.
+
+    The worker runs the function it is sent by name, so this module's ``crashing_build`` replaces
+    the real one there too.
+    """
     before = _snapshot(project)
-    import mkdocs.commands.build
-
-    def crash(config: object, **kwargs: object) -> None:
-        (Path(str(config["site_dir"])) / "half-written.html").parent.mkdir(parents=True, exist_ok=True)  # type: ignore[index]
-        (Path(str(config["site_dir"])) / "half-written.html").write_text("<p>half</p>")  # type: ignore[index]
-        raise RuntimeError("MkDocs crashed half-way")
-
-    monkeypatch.setattr(mkdocs.commands.build, "build", crash)
+    monkeypatch.setattr(site_build, "build_language", crashing_build)
     install(
         project.timeline,
         "2024/2024-01-15-valid.yaml",

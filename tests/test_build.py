@@ -139,7 +139,7 @@ def test_feeds(small_site: BuiltSite) -> None:
 
 
 def test_data_downloads(small_site: BuiltSite) -> None:
-    data = (small_site.site / "data" / "events.json").read_text(encoding="utf-8")
+    data = (small_site.site / "data" / "events.json").read_bytes()
     assert data == events_json(Timeline(RESULT.events, RESULT.tags, RESULT.redirects))
     rows = list(csv.DictReader(io.StringIO((small_site.site / "data" / "events.csv").read_text(encoding="utf-8-sig"))))
     assert sorted(r["id"] for r in rows) == sorted(EVENTS)

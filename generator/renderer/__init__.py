@@ -4,7 +4,7 @@
 every display word. Nothing here writes a file.
 """
 
-from generator.renderer.outputs import generate, other_files
+from generator.renderer.outputs import generate, generated_files, other_files
 from generator.renderer.pages import SiteRenderer, render_site
 
-__all__ = ["SiteRenderer", "generate", "other_files", "render_site"]
+__all__ = ["SiteRenderer", "generate", "generated_files", "other_files", "render_site"]

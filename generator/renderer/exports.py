@@ -12,10 +12,11 @@ from typing import Any
 
 from generator import languages
 from generator.dates import DateSpan, PartialDate
-from generator.model import Event
+from generator.model import Event, Translation
 from generator.renderer import urls
 from generator.renderer.licence import DATA_LICENCE
 from generator.timeline import Timeline
+from generator.translation import state as translation_state
 
 CSV_COLUMNS = [
     "id",
@@ -98,10 +99,8 @@ def translations_record(timeline: Timeline, event: Event) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for language in languages.TRANSLATED:
         translation = timeline.translations.get((event.id, language))
-        # the state the pages show, worked out once per language (it hashes the event's English text)
-        origin = timeline.in_language(language).by_id[event.id].origin
         out: dict[str, Any] = {
-            "state": origin.state if origin is not None else "missing",
+            "state": _state(timeline, event, language, translation),
             "page": urls.address(urls.event(event.id, language)),
         }
         if translation is not None:
@@ -111,6 +110,16 @@ def translations_record(timeline: Timeline, event: Event) -> dict[str, Any]:
             out |= text
         record[language] = out
     return record
+
+
+def _state(timeline: Timeline, event: Event, language: str, translation: Translation | None) -> str:
+    """How the event's translation stands: as its page in ``language`` shows it when that site is
+    built (worked out once there; it hashes the English text), else worked out here, without
+    translating the whole timeline into a language nobody reads in this build."""
+    if language in languages.built():
+        origin = timeline.in_language(language).by_id[event.id].origin
+        return origin.state if origin is not None else "missing"
+    return translation_state(event, translation)
 
 
 def _cached(
@@ -133,7 +142,7 @@ def _record_line(timeline: Timeline, event: Event) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True)
 
 
-def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> str:
+def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = None) -> bytes:
     """``events.json``: the whole timeline, tags included, one event per line, every language's text."""
     tags = {
         t.id: {
@@ -145,8 +154,11 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
         }
         for t in timeline.tags.values()
     }
-    lines = ",\n".join(
-        _cached(cache, "json", e, lambda event: _record_line(timeline, event), timeline) for e in timeline.events
+    # bytes, not text: a line with one Cyrillic letter takes 2 bytes a character as text, and at 10,000
+    # events the joined text of every language was several copies of 50 MB
+    lines = b",\n".join(
+        _cached(cache, "json", e, lambda event: _record_line(timeline, event), timeline).encode("utf-8")
+        for e in timeline.events
     )
     licence = {"id": DATA_LICENCE.id, "url": DATA_LICENCE.url, "attribution": DATA_LICENCE.attribution}
     # Old addresses: what became of each renamed, merged or removed event (timeline/redirects.yaml)
@@ -159,7 +171,7 @@ def events_json(timeline: Timeline, cache: dict[tuple[str, str], str] | None = N
         ensure_ascii=False,
         sort_keys=True,
     )
-    return head[:-1] + ',"events":[\n' + lines + "\n]}\n"
+    return b"".join((head[:-1].encode("utf-8"), b',"events":[\n', lines, b"\n]}\n"))
 
 
 def safe_cell(value: str) -> str:

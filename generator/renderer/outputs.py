@@ -8,6 +8,7 @@ MkDocs is watching except this step, and only when a source file changed.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator import languages
@@ -15,7 +16,7 @@ from generator.loader.files import check_tree, display
 from generator.problems import Problem
 from generator.project import GENERATED, Settings
 from generator.renderer import changelog, citation, datapackage, datasets, exports, feeds, urls
-from generator.renderer.pages import render_site
+from generator.renderer.pages import SiteRenderer
 from generator.timeline import Timeline
 
 NOT_COPIED = {GENERATED, "overrides"}
@@ -63,32 +64,66 @@ def other_files(
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Everything but the rendered pages: hand-written pages, data downloads and feeds."""
     files, problems = hand_written(docs)
-    for path, data in list(files.items()):
+    files |= dict(_made_files(files, timeline, settings, cache))
+    return files, problems
+
+
+def _made_files(
+    hand: dict[str, bytes], timeline: Timeline, settings: Settings, cache: dict[tuple[str, str], str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """The other languages' copies of the assets, the data downloads and every language's feeds."""
+    for path, data in hand.items():
         if path.startswith(ASSETS):  # each language's site is its own MkDocs site, with its own copy
-            files |= {urls.folder(language) + path: data for language in languages.built()[1:]}
-    files[urls.EVENTS_JSON] = exports.events_json(timeline, cache).encode("utf-8")
+            yield from ((urls.folder(language) + path, data) for language in languages.built()[1:])
+    yield urls.EVENTS_JSON, exports.events_json(timeline, cache)
     # CSV with a byte-order mark: without one, spreadsheet programs read UTF-8 as a legacy code page
     # and garble Cyrillic place names
-    files[urls.EVENTS_CSV] = exports.events_csv(timeline, cache, settings.site_url).encode("utf-8-sig")
-    files[urls.CLAIMS_CSV] = datasets.claims_csv(timeline).encode("utf-8-sig")
-    files[urls.FIGURES_CSV] = datasets.figures_csv(timeline).encode("utf-8-sig")
-    files[urls.SOURCES_CSV] = datasets.sources_csv(timeline).encode("utf-8-sig")
-    files[urls.DATAPACKAGE] = datapackage.datapackage(timeline, settings.site_url).encode("utf-8")
-    files[urls.CHANGELOG_JSON] = changelog.changelog_json(timeline).encode("utf-8")
+    yield urls.EVENTS_CSV, exports.events_csv(timeline, cache, settings.site_url).encode("utf-8-sig")
+    yield urls.CLAIMS_CSV, datasets.claims_csv(timeline).encode("utf-8-sig")
+    yield urls.FIGURES_CSV, datasets.figures_csv(timeline).encode("utf-8-sig")
+    yield urls.SOURCES_CSV, datasets.sources_csv(timeline).encode("utf-8-sig")
+    yield urls.DATAPACKAGE, datapackage.datapackage(timeline, settings.site_url).encode("utf-8")
+    yield urls.CHANGELOG_JSON, changelog.changelog_json(timeline).encode("utf-8")
     for path, text in citation.citation_files(timeline, settings.site_url).items():
-        files[path] = text.encode("utf-8")
+        yield path, text.encode("utf-8")
     for language in languages.built():  # each language's site has its own feeds, in its own words
         with languages.speaking(language):
-            for path, text in feeds.feed_files(timeline.in_language(language), settings.site_url).items():
-                files[path] = text.encode("utf-8")
-    return files, problems
+            made = feeds.feed_files(timeline.in_language(language), settings.site_url)
+        yield from ((path, text.encode("utf-8")) for path, text in made.items())
+
+
+def generated_files(
+    timeline: Timeline, settings: Settings, docs: Path
+) -> tuple[Iterator[tuple[str, bytes]], list[Problem]]:
+    """Every file of the generated folder as ``(path, bytes)``, made one at a time as it is read, and the problems.
+
+    The problems are known before any file is made (they are the hand-written pages'). Made one at
+    a time, the files need not all be in memory at once: at 10,000 events in three languages the
+    pages alone are over 400 MB of text.
+    """
+    hand, problems = hand_written(docs)
+    return _every_file(hand, timeline, settings), problems
+
+
+def _every_file(hand: dict[str, bytes], timeline: Timeline, settings: Settings) -> Iterator[tuple[str, bytes]]:
+    yield from hand.items()
+    yield from _made_files(hand, timeline, settings)
+    for language in languages.built():
+        # the language is set for each page, not around the loop: a generator's caller runs
+        # between pages, and a context variable set here would leak into it
+        pages = _pages(timeline, settings, language)
+        for path in sorted(pages):
+            with languages.speaking(language):
+                text = pages[path]()
+            yield path, text.encode("utf-8")
+
+
+def _pages(timeline: Timeline, settings: Settings, language: str) -> dict[str, Callable[[], str]]:
+    with languages.speaking(language):
+        return SiteRenderer(settings).pages(timeline.in_language(language))
 
 
 def generate(timeline: Timeline, settings: Settings, docs: Path) -> tuple[dict[str, bytes], list[Problem]]:
     """Every file of the generated folder, by relative path: the pages of every language's site."""
-    files, problems = other_files(timeline, settings, docs)
-    for language in languages.built():
-        with languages.speaking(language):
-            for path, text in render_site(timeline.in_language(language), settings).items():
-                files[path] = text.encode("utf-8")
-    return files, problems
+    files, problems = generated_files(timeline, settings, docs)
+    return dict(files), problems

@@ -73,5 +73,6 @@ def write_offline_copy(site: Path) -> None:
             info.create_system = 3  # Unix, whatever builds it, so the permissions below mean the same
             info.external_attr = 0o100644 << 16  # a plain file, rw-r--r--
             archive.writestr(info, data, compresslevel=6)
-    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    with target.open("rb") as written:  # read in blocks: the zip of a large three-language site is hundreds of MB
+        digest = hashlib.file_digest(written, "sha256").hexdigest()
     (site / urls.OFFLINE_SHA256).write_text(f"{digest}  {target.name}\n", encoding="utf-8")
