@@ -37,8 +37,9 @@ serve: $(SITE_STAMP)
 browser-deps:
 	.ci/install-browser
 
+# One test process per core (pytest-xdist); each builds the sites its tests read.
 test: $(TEST_STAMP) browser-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests benchmarks
@@ -67,4 +68,4 @@ lock: $(TEST_STAMP)
 	$(BIN)/uv pip compile pyproject.toml requirements/build-backend.in -c requirements.lock $(LOCK_FLAGS) -o requirements-site.lock
 
 clean:
-	rm -rf site site.partial docs/generated docs/generated.partial
+	rm -rf site site.partial site.parts docs/generated docs/generated.partial
