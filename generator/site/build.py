@@ -120,7 +120,10 @@ def _build_languages(config_file: Path, docs_dir: Path, parts: Path) -> list[tup
     # spawn, not fork: a forked worker would start with a copy of this process's memory (the whole
     # timeline and its pages), and fork is unsafe in a process that has started threads (serve)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(build_processes(), len(jobs)), mp_context=context) as pool:
+    # a fresh worker for each language: a worker kept for the next language would keep the memory
+    # of its last build (Python returns little of it to the system)
+    workers = min(build_processes(), len(jobs))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
         return list(pool.map(build_language, *zip(*jobs, strict=True)))
 
 
