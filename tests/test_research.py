@@ -46,7 +46,32 @@ def test_frictionless_validate_accepts_the_data_package(small_site: BuiltSite) -
     report = json.loads(done.stdout)
     assert report["valid"], json.dumps(report["tasks"], indent=1)[:4000]
     assert done.returncode == 0
-    assert {task["name"] for task in report["tasks"]} == {"events-csv", "events-json", "changelog"}
+    tables = {"claims-csv", "figures-csv", "sources-csv"}
+    assert {task["name"] for task in report["tasks"]} == {"events-csv", "events-json", "changelog"} | tables
+    # not vacuous: the research tables have rows, and their keys to events.csv were checked
+    assert all(task["stats"]["rows"] > 0 for task in report["tasks"] if task["name"] in tables)
+
+
+def test_frictionless_finds_a_row_of_a_research_table_that_belongs_to_no_event(
+    small_site: BuiltSite, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(small_site.site / "data", data)
+    figures = data / "figures.csv"
+    text = figures.read_text(encoding="utf-8-sig").splitlines()
+    first = text[1].split(",", 1)
+    figures.write_text("\n".join([text[0], "2099-01-01-no-such-event," + first[1], *text[2:]]) + "\n", "utf-8-sig")
+    done = subprocess.run(
+        [str(FRICTIONLESS), "validate", "--json", "datapackage.json"],
+        cwd=data,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(done.stdout)
+    [task] = [t for t in report["tasks"] if t["name"] == "figures-csv"]
+    assert not task["valid"]
+    assert {e["type"] for e in task["errors"]} == {"foreign-key"}
 
 
 def test_the_data_package_describes_every_column_the_exporter_writes_under_cc_by(small_site: BuiltSite) -> None:
@@ -62,6 +87,14 @@ def test_the_data_package_describes_every_column_the_exporter_writes_under_cc_by
         assert next(csv.reader(handle)) == fields
     dates = {f["name"]: f for f in table["schema"]["fields"] if f["name"] in {"date", "date_end"}}
     assert all(f["type"] == "string" and f["constraints"]["pattern"] for f in dates.values())
+    for name, path in (
+        ("claims-csv", urls.CLAIMS_CSV),
+        ("figures-csv", urls.FIGURES_CSV),
+        ("sources-csv", urls.SOURCES_CSV),
+    ):
+        [research] = [r for r in package["resources"] if r["name"] == name]
+        with (small_site.site / path).open(encoding="utf-8-sig") as handle:
+            assert next(csv.reader(handle)) == [f["name"] for f in research["schema"]["fields"]], name
 
 
 def test_each_tag_page_links_its_own_feeds_which_hold_only_its_events(small_site: BuiltSite) -> None:

@@ -4,7 +4,9 @@ It names each file, its table schema (partial dates are strings with a pattern, 
 a month is not a date), the licence with its attribution line (from :mod:`licence`) and the
 dataset version (the day of the last change, so a build of the same data is the same). The
 columns of ``events.csv`` come from :data:`exports.CSV_COLUMNS`, so the schema follows the
-exporter; a column this module does not know is described as text.
+exporter; a column this module does not know is described as text. ``claims.csv``, ``figures.csv``
+and ``sources.csv`` are described with their keys to ``events.csv``, so ``frictionless validate``
+checks that every row belongs to an event (and every figure to a claim).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import posixpath
 from typing import Any
 
 from generator import vocabulary
-from generator.renderer import exports, urls, words
+from generator.renderer import datasets, exports, urls, words
 from generator.renderer.licence import DATA_LICENCE
 from generator.timeline import Timeline
 
@@ -69,9 +71,111 @@ COLUMNS: dict[str, dict[str, Any]] = {
 """What each column of events.csv holds; :data:`exports.CSV_COLUMNS` says which there are, in order."""
 
 
-def field(name: str) -> dict[str, Any]:
+_EVENT_ID = {
+    "type": "string",
+    "description": "The event's id (the id column of events.csv).",
+    "constraints": {"required": True},
+}
+_CLAIM_NUMBER = {
+    "type": "integer",
+    "description": "The claim's number within its event, as on the event page.",
+    "constraints": {"required": True, "minimum": 1},
+}
+RESEARCH_COLUMNS: dict[str, dict[str, Any]] = {
+    "event_id": _EVENT_ID,
+    "claim": _CLAIM_NUMBER,
+    "claimant": {"type": "string", "description": "Who makes the claim, as the event file names them."},
+    "kind": {
+        "type": "string",
+        "description": "The kind of claimant.",
+        "constraints": {"enum": list(vocabulary.CLAIMANT_KINDS)},
+    },
+    "date": {
+        "type": "string",
+        "description": "Where known, when the claim was made (claims.csv) or the report published (sources.csv):"
+        " the earliest year, month or day.",
+        "constraints": {"pattern": PARTIAL_DATE},
+    },
+    "date_end": COLUMNS["date_end"],
+    "approximate": COLUMNS["approximate"],
+    "status": {**COLUMNS["status"], "description": "How well this claim is established (see the methodology)."},
+    "text": {"type": "string", "description": "What the claimant says, summarised in the contributor's words."},
+    "sources": {"type": "string", "description": f"The ids of the sources that carry the claim, {_LIST}."},
+    "value": {"type": "number", "description": "The number as the claim states it, as a plain decimal."},
+    "qualifier": {
+        "type": "string",
+        "description": "Whether the number is exact, at least, at most or about.",
+        "constraints": {"enum": list(vocabulary.QUALIFIERS)},
+    },
+    "unit": {"type": "string", "constraints": {"enum": list(vocabulary.UNITS)}},
+    "counts": {
+        "type": "string",
+        "description": "What the number counts.",
+        "constraints": {"enum": list(vocabulary.FIGURE_COUNTS)},
+    },
+    "description": {"type": "string", "description": "The figure in words."},
+    "scope": {"type": "string", "description": "Where and when the figure applies."},
+    "source_id": {
+        "type": "string",
+        "description": "The source's id within its event.",
+        "constraints": {"required": True},
+    },
+    "url": {"type": "string", "description": "The address of the report."},
+    "archive_url": {"type": "string", "description": "An archived copy of the report."},
+    "publisher": {"type": "string", "description": "Who published the report."},
+    "title": {"type": "string", "description": "The report's headline, when it was recorded."},
+    "language": {"type": "string", "description": "The report's language (a BCP 47 code)."},
+    "original_publisher": {"type": "string", "description": "Who first published it, when this is a republication."},
+    "original_url": {"type": "string", "description": "The address of the first publication."},
+}
+"""What each column of claims.csv, figures.csv and sources.csv holds (:mod:`datasets` says which there are)."""
+
+
+def field(name: str, columns: dict[str, dict[str, Any]] = COLUMNS) -> dict[str, Any]:
     """The Table Schema field of one CSV column; an unknown column is text."""
-    return {"name": name, **COLUMNS.get(name, {"type": "string"})}
+    return {"name": name, **columns.get(name, {"type": "string"})}
+
+
+def _research_table(name: str, path: str, title: str, columns: list[str], key: list[str] | None) -> dict[str, Any]:
+    """A research download's resource: its schema, keyed to events.csv (and figures to their claim)."""
+    schema: dict[str, Any] = {
+        "fields": [field(c, RESEARCH_COLUMNS) for c in columns],
+        "missingValues": [""],
+        "foreignKeys": [{"fields": ["event_id"], "reference": {"resource": "events-csv", "fields": ["id"]}}],
+    }
+    if key:
+        schema["primaryKey"] = key
+    if name == "figures-csv":
+        schema["foreignKeys"].append(
+            {"fields": ["event_id", "claim"], "reference": {"resource": "claims-csv", "fields": ["event_id", "claim"]}}
+        )
+    return {
+        "name": name,
+        "type": "table",
+        "path": _relative(path),
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig",
+        "title": title,
+        "schema": schema,
+    }
+
+
+def research_tables() -> list[dict[str, Any]]:
+    """claims.csv, figures.csv and sources.csv as resources."""
+    return [
+        _research_table(
+            "claims-csv", urls.CLAIMS_CSV, "Claims (one row each)", datasets.CLAIM_COLUMNS, ["event_id", "claim"]
+        ),
+        _research_table("figures-csv", urls.FIGURES_CSV, "Figures (one row each)", datasets.FIGURE_COLUMNS, None),
+        _research_table(
+            "sources-csv",
+            urls.SOURCES_CSV,
+            "Sources (one row each)",
+            datasets.SOURCE_COLUMNS,
+            ["event_id", "source_id"],
+        ),
+    ]
 
 
 def _relative(path: str) -> str:
@@ -104,6 +208,7 @@ def datapackage(timeline: Timeline, site_url: str | None) -> str:
         "contributors": [{"title": words.gettext("Timeline contributors"), "roles": ["author"]}],
         "resources": [
             events_csv,
+            *research_tables(),
             {
                 "name": "events-json",
                 "type": "json",
