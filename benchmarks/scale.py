@@ -154,10 +154,22 @@ def run(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
 
 
 def _sample_tree(proc: subprocess.Popen[str], peak: list[int]) -> None:
-    """Until ``proc`` ends, the largest sum of its and its descendants' resident memory (kB) into ``peak[0]``."""
-    while proc.poll() is None:
+    """Until ``proc`` ends, the largest sum of its and its descendants' resident memory (kB) into ``peak[0]``.
+
+    It watches /proc rather than polling: ``proc.poll()`` would reap the process itself, and its
+    resource usage (the single-process peak) would be lost to ``_wait_hook``.
+    """
+    while _running(proc.pid):
         peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
         time.sleep(0.2)
+
+
+def _running(pid: int) -> bool:
+    """The process exists and has not exited (an exited one waits as a zombie, state Z, to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _tree_rss_kb(root: int) -> int:
