@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -150,6 +151,28 @@ def test_a_crash_during_the_build_leaves_the_previous_site_untouched(
     )
     with pytest.raises(RuntimeError, match="half-way"):
         build(project, tmp_path / "cache")
+    _assert_untouched(project, *before)
+
+
+def dying_build(config_file: Path, docs_dir: Path, site_root: Path, language: str, built: object) -> None:
+    """In place of a language's build, in its worker process: the process ends at once, as the
+    system ends one that runs out of memory."""
+    os._exit(9)
+
+
+def test_a_build_worker_that_dies_is_one_clear_message_and_replaces_nothing(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _snapshot(project)
+    monkeypatch.setattr(site_build, "build_language", dying_build)
+    install(
+        project.timeline,
+        "2024/2024-01-15-valid.yaml",
+        VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
+    )
+    outcome = build(project, tmp_path / "cache")
+    assert outcome.check.ok and not outcome.ok
+    assert outcome.messages == [site_build.BROKEN_WORKER]
     _assert_untouched(project, *before)
 
 

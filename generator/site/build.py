@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,9 +106,9 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
 def build_processes() -> int:
     """How many languages are built at once: one per core, at most two.
 
-    Two MkDocs builds of 10,000 events each hold about 400 MB; a third at once would pass the
-    1 GB the build is meant to stay under, and on the two cores these builds are measured on
-    it would gain nothing.
+    At 10,000 events one language's MkDocs build holds about 470 MB and its Pagefind run about
+    485 MB (benchmarks/README.md): a third at once would add about a gigabyte more, for a gain
+    only on machines with more than two cores.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()  # not on macOS
     return max(1, min(2, cores or 1))
@@ -123,8 +124,17 @@ def _build_languages(config_file: Path, docs_dir: Path, parts: Path) -> list[tup
     # a fresh worker for each language: a worker kept for the next language would keep the memory
     # of its last build (Python returns little of it to the system)
     workers = min(build_processes(), len(jobs))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
-        return list(pool.map(build_language, *zip(*jobs, strict=True)))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
+            return list(pool.map(build_language, *zip(*jobs, strict=True)))
+    except BrokenProcessPool:  # the system ended a worker (out of memory, most likely): no traceback
+        return [(False, [BROKEN_WORKER])]
+
+
+BROKEN_WORKER = (
+    "ERROR: a language's MkDocs build ended without finishing: the system stopped its process, "
+    "most often for lack of memory (see benchmarks/README.md for what a build needs)"
+)
 
 
 def build_language(
