@@ -86,6 +86,15 @@ def _assert_untouched(
     assert leftovers == []
 
 
+def _edit_the_valid_event(project: Project) -> None:
+    """A change the check accepts, so that the next build gets as far as MkDocs."""
+    install(
+        project.timeline,
+        "2024/2024-01-15-valid.yaml",
+        VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
+    )
+
+
 def _snapshot(project: Project) -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], int]:
     assert (project.site / "index.html").is_file() and (project.generated / "index.md").is_file()
     return _tree(project.site), _tree(project.generated), project.site.stat().st_ino
@@ -116,11 +125,7 @@ def test_a_failed_search_index_leaves_the_previous_site_untouched(
     """Pagefind itself fails (its wrapper runs the program it is told to: here one that exits with 1)."""
     before = _snapshot(project)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false") or "/bin/false")
-    install(
-        project.timeline,
-        "2024/2024-01-15-valid.yaml",
-        VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
-    )
+    _edit_the_valid_event(project)
     outcome = build(project, tmp_path / "cache")
     assert outcome.check.ok and not outcome.ok
     _assert_untouched(project, *before)
@@ -144,11 +149,7 @@ def test_a_crash_during_the_build_leaves_the_previous_site_untouched(
     """
     before = _snapshot(project)
     monkeypatch.setattr(site_build, "build_language", crashing_build)
-    install(
-        project.timeline,
-        "2024/2024-01-15-valid.yaml",
-        VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
-    )
+    _edit_the_valid_event(project)
     with pytest.raises(RuntimeError, match="half-way"):
         build(project, tmp_path / "cache")
     _assert_untouched(project, *before)
@@ -165,11 +166,7 @@ def test_a_build_worker_that_dies_is_one_clear_message_and_replaces_nothing(
 ) -> None:
     before = _snapshot(project)
     monkeypatch.setattr(site_build, "build_language", dying_build)
-    install(
-        project.timeline,
-        "2024/2024-01-15-valid.yaml",
-        VALID_EVENT.read_bytes().replace(b"Kupiansk sector", b"Kupiansk front sector"),
-    )
+    _edit_the_valid_event(project)
     outcome = build(project, tmp_path / "cache")
     assert outcome.check.ok and not outcome.ok
     assert outcome.messages == [site_build.BROKEN_WORKER]

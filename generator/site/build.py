@@ -13,8 +13,10 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +42,18 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@contextmanager
+def collected() -> Iterator[_Collect]:
+    """MkDocs' warnings while the block runs (a full build's, or ``serve``'s page rebuilds)."""
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        yield collect
+    finally:
+        logger.removeHandler(collect)
 
 
 def tune_gc() -> None:
@@ -148,16 +162,12 @@ def build_language(
     from mkdocs.exceptions import MkDocsException
 
     tune_gc()
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    try:
-        with languages.building(built):
-            build(language_config(config_file, docs_dir, site_root, language))
-    except (MkDocsException, SystemExit, OSError) as exc:
-        return False, collect.messages or [str(exc)]
-    finally:
-        logger.removeHandler(collect)
+    with collected() as collect:
+        try:
+            with languages.building(built):
+                build(language_config(config_file, docs_dir, site_root, language))
+        except (MkDocsException, SystemExit, OSError) as exc:
+            return False, collect.messages or [str(exc)]
     return True, collect.messages
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from generator import languages
 from generator.renderer import urls
-from generator.site.build import BuildResult, _Collect
+from generator.site.build import BuildResult, collected
 from generator.site.languages import language_config
 from generator.site.search import OUTPUT
 
@@ -37,18 +37,6 @@ Built = Callable[[str | None], None]
 
 class LiveSiteError(RuntimeError):
     """A page could not be rebuilt; the message says which and why."""
-
-
-@contextmanager
-def _collected() -> Iterator[_Collect]:
-    """MkDocs' warnings while the block runs."""
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    try:
-        yield collect
-    finally:
-        logger.removeHandler(collect)
 
 
 @dataclass
@@ -78,7 +66,7 @@ class LiveSite:
         config = language_config(self.config_file, self.docs_dir, self.site_dir, self.language, strict=False)
         plugin: Any = config.plugins["timeline"]
         plugin.live = self
-        with _collected() as collect:
+        with collected() as collect:
             try:
                 build(config)
             except (MkDocsException, SystemExit, OSError) as exc:
@@ -125,7 +113,7 @@ class LiveSite:
         for relative in removed:
             if (url := self._remove(relative)) is not None:
                 built(url)
-        with _collected() as collect:
+        with collected() as collect:
             try:
                 doc_files = self.files.documentation_pages()
                 for file in pages:
