@@ -31,7 +31,7 @@ from generator.model import Tag
 from generator.problems import ANNOTATIONS_PER_LEVEL, Problem, failed, for_annotations
 from generator.project import Project, find_project
 from generator.renderer.words import ngettext
-from generator.site.build import tune_gc
+from generator.site.memory import tune_gc
 from generator.validation import schema
 from generator.validation.translations import untranslated_notes
 
@@ -148,9 +148,7 @@ def build(source: Path | None, site_dir: Path | None, strict: bool) -> None:
     if run.stopped is not None:
         raise click.ClickException(run.stopped.value)
     written = len(run.report.written) if run.report else 0
-    click.echo(
-        f"Built {len(run.check.events)} events into {site_dir or project.site} ({written} generated files changed)"
-    )
+    click.echo(f"Built {run.check.events} events into {site_dir or project.site} ({written} generated files changed)")
 
 
 @main.command()

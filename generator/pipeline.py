@@ -9,7 +9,8 @@ and site stay in place unless the whole build succeeds. :class:`Run` says how it
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
@@ -18,7 +19,7 @@ from generator import languages
 from generator.problems import Problem, errors
 from generator.project import Project, Settings
 from generator.renderer import generated_files
-from generator.site import build_site
+from generator.site import build_site, in_fresh_process
 from generator.timeline import Timeline
 from generator.validation import Result, validate
 from generator.validation.cache import default_cache_dir
@@ -31,14 +32,39 @@ class Stop(Enum):
     PROBLEMS = "build stopped: fix the problems above"
     STRICT = "build stopped: --strict fails on the warnings above; the previous site is unchanged"
     SITE = "MkDocs build failed; the previous site is unchanged"
+    ENDED = (
+        "build stopped: the process checking and generating the pages ended without finishing (the system "
+        "stopped it, most often for lack of memory); the previous site is unchanged"
+    )
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a run keeps of its check: counts, not the checked timeline.
+
+    A run lets the timeline go once its pages are written, so that a build's MkDocs processes
+    do not run beside a parent still holding it (at 10,000 events in three languages the parent
+    held 481 MB while they ran, and 246 MB once it let go; benchmarks/README.md).
+    """
+
+    files: int
+    """How many files were checked."""
+    events: int
+    """How many events passed."""
+    ok: bool
+    """True when the check found nothing that stops the build."""
+
+    @classmethod
+    def of(cls, result: Result) -> Checked:
+        return cls(result.files, len(result.events), result.ok)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Run:
     """What a build or a generation did."""
 
-    check: Result
-    """The check of the timeline folder: its files, events and problems."""
+    check: Checked
+    """The check of the timeline folder: its counts."""
     problems: list[Problem] = field(default_factory=list)
     """Problems from the check and from generation."""
     stopped: Stop | None = None
@@ -94,68 +120,86 @@ def run(
     project: Project,
     source: Path,
     *,
-    site_dir: Path | None = None,
     target: Path | None = None,
     strict: bool = False,
     steps: Steps | None = None,
 ) -> Run:
     """Check, generate, and write the generated folder (``target``, by default the project's).
 
-    With ``site_dir``, the pages are written into a staging copy and built with MkDocs, and both
-    are swapped in only if the build succeeded. The site is built in the languages of its settings.
+    Pages are generated in the languages of the project's settings.
     """
     with languages.building(project.settings().languages):
-        return _run(project, source, site_dir, target, strict, steps or Full())
+        return _run(project, source, target, strict, steps or Full(), staged=False)
 
 
-def _run(project: Project, source: Path, site_dir: Path | None, target: Path | None, strict: bool, steps: Steps) -> Run:
+def _run(project: Project, source: Path, target: Path | None, strict: bool, steps: Steps, *, staged: bool) -> Run:
+    """The build sequence up to the generated folder; ``staged``: into a staging copy of it (:func:`build`)."""
     result = steps.check(source)
-    problems = list(result.problems)
+    checked, problems = Checked.of(result), list(result.problems)
     if not result.ok:
-        return Run(check=result, problems=problems, stopped=Stop.PROBLEMS)
+        return Run(check=checked, problems=problems, stopped=Stop.PROBLEMS)
     files, more, keep = steps.generate(
         Timeline(result.events, result.tags, result.redirects, result.translations, result.tag_texts),
         project.settings(),
         project.docs,
     )
+    # From here only the pages being made hold the timeline: it is freed once they are written.
+    del result
     problems += more
     if errors(problems):
-        return Run(check=result, problems=problems, stopped=Stop.PROBLEMS)
+        return Run(check=checked, problems=problems, stopped=Stop.PROBLEMS)
     if strict and problems:
-        return Run(check=result, problems=problems, stopped=Stop.STRICT)
-    if site_dir is None:
+        return Run(check=checked, problems=problems, stopped=Stop.STRICT)
+    if not staged:
         report = write_tree(target or project.generated, files, keep=keep)
-        return Run(check=result, problems=problems, report=report)
-    return _build(project, site_dir, files, keep, result, problems)
-
-
-def _build(
-    project: Project,
-    site_dir: Path,
-    files: Files,
-    keep: set[str] | None,
-    result: Result,
-    problems: list[Problem],
-) -> Run:
-    """Write into a staging copy of the generated folder, build it, and swap both in on success."""
-    staging = project.generated.with_name(f"{project.generated.name}.partial")
+        return Run(check=checked, problems=problems, report=report)
+    staging = _staging(project)
     try:
         stage_copy(project.generated, staging)
         report = write_tree(staging, files, keep=keep)
-        site = build_site(project.config_file, staging, site_dir)
+    except BaseException:  # an unexpected crash: the previous pages stay, and no half-written copy lingers
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Run(check=checked, problems=problems, report=report)
+
+
+def _staging(project: Project) -> Path:
+    return project.generated.with_name(f"{project.generated.name}.partial")
+
+
+def build(project: Project, source: Path, site_dir: Path, *, strict: bool = False) -> Run:
+    """``timeline build``: the whole run, into ``site_dir``.
+
+    The pages are written into a staging copy of the generated folder and built with MkDocs, and
+    both are swapped in only if the whole build succeeded. Checking and generating run in a
+    process of their own that ends once the pages are written, so that the timeline's memory is
+    gone before the MkDocs builds start (a process that lets go of it keeps much of it: 246 MB at
+    10,000 events in three languages; benchmarks/README.md).
+    """
+    try:
+        staged = in_fresh_process(_stage, project, source, strict)
+    except BrokenProcessPool:  # the system ended it (out of memory, most likely): no traceback
+        return Run(check=Checked(0, 0, False), stopped=Stop.ENDED)
+    if not staged.ok:
+        return staged
+    staging = _staging(project)
+    try:
+        with languages.building(project.settings().languages):
+            site = build_site(project.config_file, staging, site_dir)
     except BaseException:  # an unexpected crash: the previous pages stay, and no half-written copy lingers
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if not site.ok:
         shutil.rmtree(staging, ignore_errors=True)
-        return Run(check=result, problems=problems, stopped=Stop.SITE, report=report, messages=site.messages)
+        return replace(staged, stopped=Stop.SITE, messages=site.messages)
     swap(staging, project.generated)
-    return Run(check=result, problems=problems, report=report, messages=site.messages)
+    return replace(staged, messages=site.messages)
 
 
-def build(project: Project, source: Path, site_dir: Path, *, strict: bool = False) -> Run:
-    """``timeline build``: the whole run, into ``site_dir``."""
-    return run(project, source, site_dir=site_dir, strict=strict)
+def _stage(project: Project, source: Path, strict: bool) -> Run:
+    """Check, generate and write the staging copy of the generated folder (in :func:`build`'s own process)."""
+    with languages.building(project.settings().languages):
+        return _run(project, source, None, strict, Full(), staged=True)
 
 
 def regenerate(project: Project, source: Path, target: Path | None = None) -> Run:

@@ -7,7 +7,6 @@ previous site until a complete new one exists.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -23,7 +22,9 @@ from pathlib import Path
 from generator import languages
 from generator.renderer import urls
 from generator.site.languages import language_config
+from generator.site.memory import give_back, tune_gc
 from generator.site.offline import write_offline_copy
+from generator.site.search import SearchIndexError, build_index
 from generator.writer import swap
 
 
@@ -56,15 +57,6 @@ def collected() -> Iterator[_Collect]:
         logger.removeHandler(collect)
 
 
-def tune_gc() -> None:
-    """Collect garbage less often: a large timeline keeps hundreds of thousands of long-lived
-    objects (events, pages, MkDocs' page tree) and creates few reference cycles, and with the
-    default thresholds the collector re-scans them over and over. Measured on 3,000 events, the
-    MkDocs build took 93 s with the defaults and 39 s with these, using 173 MB instead of 129 MB.
-    """
-    gc.set_threshold(200_000, 100, 1000)
-
-
 def source_date_epoch(repository: Path) -> str:
     """The last commit's time, so that two builds of one commit are byte-identical."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
@@ -82,9 +74,10 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
     """Build every language's site from ``docs_dir`` in strict mode; replace ``site_dir`` only on success.
 
     Each language's MkDocs build runs in a process of its own, into a folder of its own, as many
-    at once as :func:`build_processes` allows; then the folders are put together (English at the
-    root, each other language in its folder) with the offline copy of the whole. A fresh process
-    per build also returns its memory when it ends, which one long process does not.
+    at once as :func:`build_processes` allows; then each language's search index is made, one
+    at a time; then the folders are put together (English at the root, each other language in
+    its folder) with the offline copy of the whole. A fresh process per build also returns its
+    memory when it ends, which one long process does not.
     """
     previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(config_file.parent)
@@ -93,10 +86,15 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
     try:
         for leftover in (staging, parts):
             shutil.rmtree(leftover, ignore_errors=True)
+        give_back()  # what the generation freed, before the workers start (see generator.pipeline)
         outcomes = _build_languages(config_file, docs_dir, parts)
         messages = [message for _, said in outcomes for message in said]
         if not all(ok for ok, _ in outcomes):
             return BuildResult(False, messages)
+        try:
+            _index_languages(parts)
+        except SearchIndexError as exc:
+            return BuildResult(False, [*messages, f"ERROR: search index: {exc}"])
         _assemble(parts, staging)
         write_offline_copy(staging)
     except OSError as exc:
@@ -120,9 +118,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
 def build_processes() -> int:
     """How many languages are built at once: one per core, at most two.
 
-    At 10,000 events one language's MkDocs build holds about 470 MB and its Pagefind run about
-    485 MB (benchmarks/README.md): a third at once would add about a gigabyte more, for a gain
-    only on machines with more than two cores.
+    At 10,000 events one language's MkDocs build holds about 300-380 MB (benchmarks/README.md):
+    two at once beside the parent keep the whole build under a gigabyte, a third would not.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()  # not on macOS
     return max(1, min(2, cores or 1))
@@ -169,6 +166,16 @@ def build_language(
         except (MkDocsException, SystemExit, OSError) as exc:
             return False, collect.messages or [str(exc)]
     return True, collect.messages
+
+
+def _index_languages(parts: Path) -> None:
+    """Each language's search index, one language at a time, once every MkDocs build has ended.
+
+    A Pagefind run holds about 450 MB at 2,500 pages (generator.site.search); run beside two MkDocs
+    builds, as it was from inside each build, it took the whole over a gigabyte at 10,000 events.
+    """
+    for language in languages.built():
+        build_index(parts / language / urls.folder(language))
 
 
 def _assemble(parts: Path, staging: Path) -> None:

@@ -13,7 +13,6 @@ a script that reached a page some other way (a title in <title>, say) stays bloc
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import importlib.util
 import re
@@ -30,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from generator import languages
 from generator.renderer import words
 from generator.renderer.regionmap import outline_data
-from generator.site.search import SearchIndexError, build_index
+from generator.site import memory
 from generator.site.slugs import section_slugify
 
 _SVG = {"svg", "g", "rect", "line", "text", "title", "desc", "path"}
@@ -59,8 +58,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "time": {"datetime"},
 }
 URL_SCHEMES = {"https", "http", "mailto"}
-COLLECT_EVERY = 500
-"""Pages between full garbage collections during a build."""
+GIVE_BACK_EVERY = 200
+"""Pages between collections that return freed memory to the system (:func:`memory.give_back`)."""
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)([^>]*)>(.*?)</script>", re.S | re.I)
 _DATA_TYPES = ("application/json", "application/ld+json")
@@ -195,6 +194,7 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         content = relative_site_paths(sanitise(html), page.url)
         self.held[page.file.src_uri] = zlib.compress(content.encode("utf-8"), 1)
         page.markdown = ""
+        self._now_and_then()
         return ""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -214,17 +214,23 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
             context["base_url"] = "."
         return context
 
-    pages_built = 0
-
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Add the CSP to every page; now and then, free what rendering pages left behind."""
         page.content = ""  # written: MkDocs would otherwise keep every page's HTML to the end
-        self.pages_built += 1
-        if self.pages_built % COLLECT_EVERY == 0:
-            # Each page's Markdown converter is cyclic garbage; with the raised thresholds of
-            # site.tune_gc it would pile up (1.7 GB at 10,000 pages) until a full collection.
-            gc.collect()
+        self._now_and_then()
         return lock_down(output)
+
+    steps = 0
+
+    def _now_and_then(self) -> None:
+        """Every GIVE_BACK_EVERY pages rendered or written, free what they left behind.
+
+        Each page's Markdown converter is cyclic garbage; with the raised thresholds of
+        memory.tune_gc it would pile up (1.7 GB at 10,000 pages) until a full collection.
+        """
+        self.steps += 1
+        if self.steps % GIVE_BACK_EVERY == 0:
+            memory.give_back()
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Add the CSP to theme pages such as 404.html."""
@@ -232,7 +238,7 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
 
     live: Any = None
     """Set by :class:`generator.site.live.LiveSite`: it keeps the build's files, navigation and
-    templates so that ``timeline serve`` can rebuild single pages, and indexes no search."""
+    templates so that ``timeline serve`` can rebuild single pages."""
 
     def on_files(self, files: Any, config: Any) -> Any:
         """Hand the build's files to a live site."""
@@ -241,9 +247,11 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
-        """Hand the build's navigation to a live site."""
+        """Hand the build's navigation to a live site; keep the site's files and navigation out of
+        the collections that follow, until the build ends (see :func:`memory.keep_for_good`)."""
         if self.live is not None:
             self.live.nav = nav
+        memory.keep_for_good()
         return nav
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
@@ -256,10 +264,10 @@ class TimelinePlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]
         return env
 
     def on_post_build(self, config: Any) -> None:
-        """Index the built site for search (not in ``timeline serve``: see generator.site.live)."""
-        if self.live is not None:
-            return
-        try:
-            build_index(Path(config["site_dir"]))
-        except SearchIndexError as exc:
-            raise PluginError(f"search index: {exc}") from exc
+        """Let the collector see every object again (see :meth:`on_nav`): ``serve`` lives on, and
+        what stays frozen is never collected."""
+        memory.let_go()
+
+    def on_build_error(self, error: Exception) -> None:
+        """As :meth:`on_post_build`, when the build fails."""
+        memory.let_go()

@@ -51,30 +51,44 @@ def shard_folder(number: int) -> str:
 
 
 def build_index(site: Path) -> None:
-    """Write ``site/pagefind/`` (and more shards); raise :class:`SearchIndexError` if Pagefind fails."""
-    pages = [(page, text) for page in sorted(site.rglob("*.html")) if (text := slim(page.read_text("utf-8")))]
-    shards = [pages[i : i + SHARD_PAGES] for i in range(0, len(pages), SHARD_PAGES)] or [[]]
-    for number, shard in enumerate(shards, start=1):
-        _index_shard(site, shard, site / shard_folder(number))
-    others = [f"{shard_folder(n)}/" for n in range(2, len(shards) + 1)]
-    (site / OUTPUT / SHARDS_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
+    """Write ``site/pagefind/`` (and more shards); raise :class:`SearchIndexError` if Pagefind fails.
 
-
-def _index_shard(site: Path, pages: list[tuple[Path, str]], output: Path) -> None:
+    Pages are read and cut down one at a time into the scratch folder, and each shard is indexed
+    as soon as it is full: only the file names of the site are held, not its pages.
+    """
     scratch = site / SCRATCH
-    shutil.rmtree(scratch, ignore_errors=True)
+    pages = sorted(site.rglob("*.html"))  # listed before the scratch folder inside it is written
+    shards, in_shard = 0, 0
     try:
-        scratch.mkdir()
-        for page, text in pages:
+        for page in pages:
+            text = slim(page.read_text("utf-8"))
+            if text is None:
+                continue
+            if in_shard == 0:
+                shutil.rmtree(scratch, ignore_errors=True)
             target = scratch / page.relative_to(site)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(output), "--silent"]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise SearchIndexError(str(exc)) from exc
-        if done.returncode != 0:
-            raise SearchIndexError((done.stderr or done.stdout).strip())
+            in_shard += 1
+            if in_shard == SHARD_PAGES:
+                shards, in_shard = shards + 1, 0
+                _index_shard(scratch, site / shard_folder(shards))
+        if in_shard or not shards:  # the last shard, partly full (a site has indexed pages: its hand-written ones)
+            scratch.mkdir(exist_ok=True)
+            shards += 1
+            _index_shard(scratch, site / shard_folder(shards))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    others = [f"{shard_folder(n)}/" for n in range(2, shards + 1)]
+    (site / OUTPUT / SHARDS_FILE).write_text(json.dumps(others) + "\n", encoding="utf-8")
+
+
+def _index_shard(scratch: Path, output: Path) -> None:
+    """One Pagefind run over the slim pages in ``scratch``."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(output), "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise SearchIndexError(str(exc)) from exc
+    if done.returncode != 0:
+        raise SearchIndexError((done.stderr or done.stdout).strip())

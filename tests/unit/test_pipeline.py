@@ -5,10 +5,13 @@ The MkDocs build (pipeline.build) is tested end to end in tests/test_build.py.
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
 from generator import pipeline
+from generator.validation import Result
 from tests.helpers import BROKEN, SMALL, make_project
 
 
@@ -49,9 +52,33 @@ def test_regenerate_writes_nothing_when_check_fails(tmp_path: Path) -> None:
     outcome = pipeline.regenerate(project, BROKEN)
     assert not outcome.check.ok
     assert outcome.report is None
-    assert outcome.problems == outcome.check.problems
+    assert outcome.problems == pipeline.check(BROKEN, use_cache=False).problems
     assert not project.generated.exists()
 
 
 def test_check_without_the_cache(tmp_path: Path) -> None:
     assert pipeline.check(SMALL, use_cache=False).problems == []
+
+
+class _Watched(pipeline.Full):
+    """The full steps, remembering (weakly) the events their check returned."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False)
+        self.events: list[weakref.ref[object]] = []
+
+    def check(self, source: Path) -> Result:
+        result = super().check(source)
+        self.events = [weakref.ref(event) for event in result.events]
+        return result
+
+
+def test_a_run_keeps_counts_not_the_checked_timeline(tmp_path: Path) -> None:
+    """Once the pages are written nothing holds the checked events: the run keeps only counts (and
+    ``timeline build`` sends it back from the process that checked and generated)."""
+    project = make_project(tmp_path)
+    steps = _Watched()
+    outcome = pipeline.run(project, SMALL, steps=steps)
+    gc.collect()
+    assert outcome.ok and outcome.check.events == len(steps.events) > 0
+    assert [ref() for ref in steps.events if ref() is not None] == []
