@@ -6,6 +6,7 @@ Exit codes: 0 when clean, 1 on problems and user errors (click.ClickException), 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,7 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from generator import pipeline
 from generator.cli import main
+from generator.site import memory
 from generator.validation import schema
 from tests.helpers import BUNDLED, REPO, SMALL, VALID_EVENT, checked_files, edit, make_project, without_notes
 
@@ -186,6 +189,19 @@ def test_build_stops_on_problems_and_builds_nothing(tmp_path: Path, monkeypatch:
         "Error: build stopped: fix the problems above\n",
         1,
     )
+    assert not project.site.exists() and not project.generated.exists()
+
+
+def test_build_whose_checking_process_the_system_ends_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process that checks and generates is ended by the system (out of memory, say; here it
+    ends itself): one line saying so, no traceback, and nothing built or replaced."""
+    project = make_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(pipeline, "in_fresh_process", lambda function, *args: memory.in_fresh_process(os._exit, 9))
+    result = run("build", "--source", str(SMALL))
+    assert (result.stdout, result.stderr, result.exit_code) == ("", f"Error: {pipeline.Stop.ENDED.value}\n", 1)
     assert not project.site.exists() and not project.generated.exists()
 
 

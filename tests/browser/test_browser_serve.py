@@ -109,8 +109,9 @@ def test_an_edit_shows_in_the_open_page_by_itself(serving: Serving, chromium: Br
     new_title = "Edited in the serve test"
     start = time.monotonic()
     path.write_text(text.replace(title.group(0), f'title: "{new_title}"', 1), encoding="utf-8")
+    # no h1 for a moment while the page reloads: the predicate must not throw then
     page.wait_for_function(
-        "title => document.querySelector('h1').textContent.includes(title)",
+        "title => document.querySelector('h1')?.textContent.includes(title)",
         arg=new_title,
         timeout=EDIT_BOUND_SECONDS * 1000,
     )
