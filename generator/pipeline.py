@@ -42,9 +42,9 @@ class Stop(Enum):
 class Checked:
     """What a run keeps of its check: counts, not the checked timeline.
 
-    A run lets the timeline go once its pages are written, so that a build's MkDocs processes
-    do not run beside a parent still holding it (at 10,000 events in three languages the parent
-    held 481 MB while they ran, and 246 MB once it let go; benchmarks/README.md).
+    The timeline is let go once the pages are written (at 10,000 events in three languages it is
+    about 480 MB), and :func:`build` sends the run back from the process that checked: a few
+    numbers, not the whole timeline, cross between the two.
     """
 
     files: int

@@ -160,10 +160,19 @@ class Server:
         self._thread.join(timeout=10)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Says nothing when the browser drops a connection it no longer needs (a page left while
+    loading); any other error is printed as usual."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(root: Path) -> Server:
     """Serve ``root`` on a free port of 127.0.0.1 from a background thread."""
     handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
