@@ -42,8 +42,8 @@ class Stop(Enum):
 class Checked:
     """What a run keeps of its check: counts, not the checked timeline.
 
-    The timeline is let go once the pages are written (at 10,000 events in three languages it is
-    about 480 MB), and :func:`build` sends the run back from the process that checked: a few
+    Nothing holds the timeline once the pages are written (at 10,000 events in three languages it
+    is about 480 MB), and :func:`build` sends the run back from the process that checked: a few
     numbers, not the whole timeline, cross between the two.
     """
 
@@ -143,8 +143,6 @@ def _run(project: Project, source: Path, target: Path | None, strict: bool, step
         project.settings(),
         project.docs,
     )
-    # From here only the pages being made hold the timeline: it is freed once they are written.
-    del result
     problems += more
     if errors(problems):
         return Run(check=checked, problems=problems, stopped=Stop.PROBLEMS)

@@ -8,12 +8,10 @@ previous site until a complete new one exists.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from pathlib import Path
 from generator import languages
 from generator.renderer import urls
 from generator.site.languages import language_config
-from generator.site.memory import give_back, tune_gc
+from generator.site.memory import fresh_processes, tune_gc
 from generator.site.offline import write_offline_copy
 from generator.site.search import SearchIndexError, build_index
 from generator.writer import swap
@@ -86,7 +84,6 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> BuildResult
     try:
         for leftover in (staging, parts):
             shutil.rmtree(leftover, ignore_errors=True)
-        give_back()  # what the generation freed, before the workers start (see generator.pipeline)
         outcomes = _build_languages(config_file, docs_dir, parts)
         messages = [message for _, said in outcomes for message in said]
         if not all(ok for ok, _ in outcomes):
@@ -129,14 +126,8 @@ def _build_languages(config_file: Path, docs_dir: Path, parts: Path) -> list[tup
     """Build each language into ``parts/<language>``; each build's success and warnings, in language order."""
     built = languages.built()
     jobs = [(config_file, docs_dir, parts / language, language, built) for language in built]
-    # spawn, not fork: a forked worker would start with a copy of this process's memory (the whole
-    # timeline and its pages), and fork is unsafe in a process that has started threads (serve)
-    context = multiprocessing.get_context("spawn")
-    # a fresh worker for each language: a worker kept for the next language would keep the memory
-    # of its last build (Python returns little of it to the system)
-    workers = min(build_processes(), len(jobs))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=1) as pool:
+        with fresh_processes(min(build_processes(), len(jobs))) as pool:
             return list(pool.map(build_language, *zip(*jobs, strict=True)))
     except BrokenProcessPool:  # the system ended a worker (out of memory, most likely): no traceback
         return [(False, [BROKEN_WORKER])]

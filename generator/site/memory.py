@@ -65,13 +65,21 @@ def _malloc_trim() -> Any:
         return None
 
 
-def in_fresh_process(function: Callable[..., T], *args: Any) -> T:
-    """``function(*args)`` in a process started for it, which ends with it and takes all its memory along.
+def fresh_processes(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, each started for one task and ended with it.
 
-    Spawned, not forked: a forked process would start with a copy of this one's memory, and fork
-    is unsafe in a process that has started threads. ``function`` must be importable by name and
-    its arguments and result picklable. Raises what the function raised, and ``BrokenProcessPool``
-    when the system ended the process (out of memory, most likely).
+    A process kept for a next task would keep the memory of its last one (Python returns little
+    of it to the system). Spawned, not forked: a forked process would start with a copy of this
+    one's memory (the whole timeline and its pages), and fork is unsafe in a process that has
+    started threads (serve). Tasks must be importable by name, their arguments and results
+    picklable; a process the system ends raises ``BrokenProcessPool``.
     """
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=1)
+
+
+def in_fresh_process(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a process started for it (:func:`fresh_processes`), which ends with it
+    and takes all its memory along. Raises what the function raised, and ``BrokenProcessPool``
+    when the system ended the process (out of memory, most likely)."""
+    with fresh_processes(1) as pool:
         return pool.submit(function, *args).result()
